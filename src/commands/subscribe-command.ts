@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { FeedError } from '../feeds/feed-error.ts';
+import { htmlToLine } from '../feeds/html-text.ts';
+import { parseFeed } from '../feeds/parse-feed.ts';
+import { readFeedSource } from '../feeds/read-feed-source.ts';
+import { reply, type CommandContext, type CommandDefinition, type CommandReply } from './command.ts';
+import { findFeed } from './find-feed.ts';
+
+function feedIdForUrl(url: string): string {
+  const { hostname } = new URL(url);
+  const host = hostname.replace(/^www\./, '').replace(/[^a-z0-9]+/gi, '-');
+  return `${host}-${createHash('sha256').update(url).digest('hex').slice(0, 8)}`;
+}
+
+async function subscribeToUrl(context: CommandContext, url: string): Promise<CommandReply> {
+  const { service, chat } = context;
+  let title: string;
+  let latest: string | null;
+  try {
+    const source = await readFeedSource(url, { etag: null, lastModified: null });
+    if (source.status !== 'fetched') throw new FeedError('http_error', url, 'the server answered 304 to a first request');
+    const feed = await parseFeed(source.body, url);
+    title = htmlToLine(feed.title ?? '') || new URL(url).hostname;
+    latest = feed.items[0]?.title ? htmlToLine(feed.items[0].title) : null;
+  } catch (error) {
+    const detail = error instanceof FeedError ? error.detail : error instanceof Error ? error.message : String(error);
+    return reply(context, { en: `I can’t use ${url}: ${detail}.`, fr: `Je ne peux pas utiliser ${url} : ${detail}.` });
+  }
+  const now = service.delivery.now();
+  const record = (await service.store.getFeedByUrl(url)) ?? (await service.store.upsertFeed({ id: feedIdForUrl(url), url, title, lang: null, origin: 'chat' }, now));
+  const added = await service.store.subscribe(chat.id, record.id, now);
+  await service.refreshFeeds([record.id]);
+  service.scheduleChat(chat);
+  const latestLine = latest ? { en: `\nLatest item: ${latest}`, fr: `\nDernier article : ${latest}` } : { en: '', fr: '' };
+  return added
+    ? reply(context, { en: `Subscribed to ${title}.${latestLine.en}`, fr: `Abonné à ${title}.${latestLine.fr}` })
+    : reply(context, { en: `This chat already follows ${title}.`, fr: `Ce chat suit déjà ${title}.` });
+}
+
+/** `/subscribe <feed URL or name>`: the feed is fetched and parsed first, then followed. */
+export const subscribeCommand: CommandDefinition = {
+  name: 'subscribe',
+  argument: { name: 'feed', description: { en: 'feed URL or name', fr: 'URL ou nom du flux' }, required: true },
+  description: { en: 'Follow a feed', fr: 'Suivre un flux' },
+  manages: true,
+  async run(context) {
+    const { service, chat, args } = context;
+    if (!args) {
+      const names = service.config.feeds.map((feed) => `• ${feed.name}`).join('\n');
+      return reply(context, {
+        en: `Usage: /subscribe <feed URL or name>\nExample: /subscribe https://www.lemonde.fr/rss/une.xml${names ? `\n\nFeeds on this instance:\n${names}` : ''}`,
+        fr: `Usage : /subscribe <URL ou nom du flux>\nExemple : /subscribe https://www.lemonde.fr/rss/une.xml${names ? `\n\nFlux de cette instance :\n${names}` : ''}`,
+      });
+    }
+    const known = findFeed(await service.store.listFeeds(), args);
+    if (known && known.origin === 'config') {
+      const added = await service.store.subscribe(chat.id, known.id, service.delivery.now());
+      service.scheduleChat(chat);
+      return added
+        ? reply(context, { en: `Subscribed to ${known.title}.`, fr: `Abonné à ${known.title}.` })
+        : reply(context, { en: `This chat already follows ${known.title}.`, fr: `Ce chat suit déjà ${known.title}.` });
+    }
+    let url: URL | null;
+    try {
+      url = new URL(args);
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      return reply(context, {
+        en: `“${args}” is neither a feed of this instance nor an http(s) URL. Example: /subscribe https://example.org/rss.xml`,
+        fr: `« ${args} » n’est ni un flux de cette instance ni une URL http(s). Exemple : /subscribe https://exemple.fr/rss.xml`,
+      });
+    }
+    return subscribeToUrl(context, url.href);
+  },
+};

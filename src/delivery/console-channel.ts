@@ -1,0 +1,22 @@
+import { renderText } from '../render/render-text.ts';
+import type { DeliveryChannel } from './delivery-channel.ts';
+
+/**
+ * The terminal as a delivery channel: what a newcomer sees before connecting any bot.
+ *
+ * @example
+ *   const channel = consoleChannel(process.stdout);
+ */
+export function consoleChannel(output: NodeJS.WritableStream): DeliveryChannel {
+  return {
+    platform: 'console',
+    render: (digest, chat) => [renderText(digest, chat.settings.lang ?? digest.stories[0]?.lang ?? null)],
+    send: (_chat, payload) =>
+      new Promise((resolve, reject) => {
+        output.write(`\n${payload}\n`, (error) => {
+          if (error) reject(error);
+          else resolve(null);
+        });
+      }),
+  };
+}

@@ -1,0 +1,445 @@
+import { Migrator, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { titleKey } from '../feeds/title-key.ts';
+import type { ArticlesTable, ChatsTable, Database, DeliveriesTable, FeedsTable } from './database-schema.ts';
+import { migrationProvider, type SqlDialect } from './migrations.ts';
+import {
+  chatSettingsSchema,
+  type ChatKind,
+  type ChatRecord,
+  type ChatSettings,
+  type DeliveryKind,
+  type DeliveryPartRecord,
+  type DeliveryRecord,
+  type DeliveryStatus,
+  type FeedRecord,
+  type Platform,
+  type StoredArticle,
+} from './records.ts';
+import type { ArticleQuery, ChatAddress, FetchFailure, FetchSuccess, NewDelivery, NewFeed, Store } from './store.ts';
+
+/** A re-issued item is recognised by its title only within this period, so recurring titles ("Morning briefing") still come through. */
+const TITLE_DEDUPE_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+/** Raised when the database schema cannot be brought up to date. */
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+  constructor(
+    readonly migration: string | undefined,
+    override readonly cause: unknown,
+  ) {
+    super(`database migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** Brings the schema up to date; safe to call on every start. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: SqlDialect): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new MigrationError(results?.find((result) => result.status === 'Error')?.migrationName, error);
+}
+
+function toFeed(row: Selectable<FeedsTable>): FeedRecord {
+  return {
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    lang: row.lang,
+    origin: row.origin === 'chat' ? 'chat' : 'config',
+    etag: row.etag,
+    lastModified: row.last_modified,
+    lastFetchedAt: row.last_fetched_at,
+    lastSuccessAt: row.last_success_at,
+    nextFetchAt: row.next_fetch_at,
+    failureCount: row.failure_count,
+    lastError: row.last_error,
+    pausedAt: row.paused_at,
+    createdAt: row.created_at,
+  };
+}
+
+function toArticle(row: Selectable<ArticlesTable>): StoredArticle {
+  return {
+    id: row.id,
+    feedId: row.feed_id,
+    guid: row.guid,
+    url: row.url,
+    title: row.title,
+    author: row.author,
+    publishedAt: row.published_at,
+    firstSeenAt: row.first_seen_at,
+    lang: row.lang,
+    paragraphs: JSON.parse(row.paragraphs) as string[],
+    html: row.html,
+    imageUrl: row.image_url,
+    categories: JSON.parse(row.categories) as string[],
+    fresh: row.fresh === 1,
+  };
+}
+
+function toChat(row: Selectable<ChatsTable>): ChatRecord {
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    chatId: row.chat_id,
+    threadId: row.thread_id === '' ? null : row.thread_id,
+    kind: row.kind as ChatKind,
+    title: row.title,
+    settings: chatSettingsSchema.parse(JSON.parse(row.settings)),
+    pausedReason: row.paused_reason,
+    lastDigestAt: row.last_digest_at,
+    createdAt: row.created_at,
+  };
+}
+
+function toDelivery(row: Selectable<DeliveriesTable>): DeliveryRecord {
+  return {
+    id: row.id,
+    chatRef: row.chat_ref,
+    kind: row.kind as DeliveryKind,
+    slotKey: row.slot_key,
+    windowStart: row.window_start,
+    windowEnd: row.window_end,
+    articleIds: JSON.parse(row.article_ids) as string[],
+    status: row.status as DeliveryStatus,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    completedAt: row.completed_at,
+  };
+}
+
+/**
+ * The Store on any SQL database Kysely speaks: the SQLite and PostgreSQL backends differ only
+ * in how they connect (see sqlite/ and postgres/).
+ */
+export class KyselyStore implements Store {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async upsertFeed(feed: NewFeed, at: number): Promise<FeedRecord> {
+    await this.db
+      .insertInto('feeds')
+      .values({ id: feed.id, url: feed.url, title: feed.title, lang: feed.lang, origin: feed.origin, failure_count: 0, created_at: at })
+      .onConflict((conflict) => conflict.column('id').doUpdateSet({ url: feed.url, lang: feed.lang }))
+      .execute();
+    const stored = await this.getFeed(feed.id);
+    if (!stored) throw new Error(`feed ${feed.id} vanished right after it was stored`);
+    return stored;
+  }
+
+  async getFeed(id: string): Promise<FeedRecord | null> {
+    const row = await this.db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toFeed(row) : null;
+  }
+
+  async getFeedByUrl(url: string): Promise<FeedRecord | null> {
+    const row = await this.db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+    return row ? toFeed(row) : null;
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    const rows = await this.db.selectFrom('feeds').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toFeed);
+  }
+
+  async recordFetchSuccess(feedId: string, success: FetchSuccess): Promise<void> {
+    await this.db
+      .updateTable('feeds')
+      .set({
+        last_fetched_at: success.at,
+        last_success_at: success.at,
+        next_fetch_at: success.nextFetchAt,
+        failure_count: 0,
+        last_error: null,
+        paused_at: null,
+        ...(success.title ? { title: success.title } : {}),
+        ...(success.etag !== undefined ? { etag: success.etag } : {}),
+        ...(success.lastModified !== undefined ? { last_modified: success.lastModified } : {}),
+      })
+      .where('id', '=', feedId)
+      .execute();
+  }
+
+  async recordFetchFailure(feedId: string, failure: FetchFailure): Promise<void> {
+    await this.db
+      .updateTable('feeds')
+      .set((eb) => ({
+        last_fetched_at: failure.at,
+        next_fetch_at: failure.nextFetchAt,
+        failure_count: eb('failure_count', '+', 1),
+        last_error: failure.error,
+        ...(failure.pause ? { paused_at: failure.at } : {}),
+      }))
+      .where('id', '=', feedId)
+      .execute();
+  }
+
+  async insertNewArticles(articles: readonly StoredArticle[]): Promise<StoredArticle[]> {
+    if (!articles.length) return [];
+    return this.db.transaction().execute(async (trx) => {
+      const inserted: StoredArticle[] = [];
+      for (const article of articles) {
+        if (await this.alreadySeen(trx, article)) continue;
+        await trx
+          .insertInto('articles')
+          .values({
+            id: article.id,
+            feed_id: article.feedId,
+            guid: article.guid,
+            url: article.url,
+            title: article.title,
+            title_key: titleKey(article.title),
+            author: article.author,
+            published_at: article.publishedAt,
+            first_seen_at: article.firstSeenAt,
+            lang: article.lang,
+            paragraphs: JSON.stringify(article.paragraphs),
+            html: article.html,
+            image_url: article.imageUrl,
+            categories: JSON.stringify(article.categories),
+            fresh: article.fresh ? 1 : 0,
+          })
+          .execute();
+        inserted.push(article);
+      }
+      return inserted;
+    });
+  }
+
+  private async alreadySeen(trx: Transaction<Database>, article: StoredArticle): Promise<boolean> {
+    const key = titleKey(article.title);
+    const row = await trx
+      .selectFrom('articles')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb('id', '=', article.id),
+          eb.and([eb('feed_id', '=', article.feedId), eb('guid', '=', article.guid ?? '\u0000')]),
+          eb.and([eb('feed_id', '=', article.feedId), eb('url', '=', article.url ?? '\u0000')]),
+          eb.and([
+            eb('feed_id', '=', article.feedId),
+            eb('title_key', '=', key || '\u0000'),
+            eb('first_seen_at', '>', article.firstSeenAt - TITLE_DEDUPE_WINDOW_MS),
+          ]),
+        ]),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async listArticles(query: ArticleQuery): Promise<StoredArticle[]> {
+    if (!query.feedIds.length) return [];
+    let select = this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('feed_id', 'in', [...query.feedIds])
+      .where('fresh', '=', 1)
+      .where('first_seen_at', '>', query.seenAfter)
+      .where('first_seen_at', '<=', query.seenUntil);
+    if (query.notDeliveredTo !== undefined) {
+      const chatRef = query.notDeliveredTo;
+      select = select.where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('delivered_articles')
+              .select('delivered_articles.article_id')
+              .where('delivered_articles.chat_ref', '=', chatRef)
+              .whereRef('delivered_articles.article_id', '=', 'articles.id'),
+          ),
+        ),
+      );
+    }
+    const rows = await select.orderBy('published_at', 'desc').orderBy('first_seen_at', 'desc').limit(query.limit).execute();
+    return rows.map(toArticle);
+  }
+
+  async getArticles(ids: readonly string[]): Promise<StoredArticle[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('articles').selectAll().where('id', 'in', [...ids]).execute();
+    const byId = new Map(rows.map((row) => [row.id, toArticle(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async ensureChat(
+    address: ChatAddress,
+    details: { kind: ChatKind; title: string | null },
+    defaults: ChatSettings,
+    at: number,
+  ): Promise<ChatRecord> {
+    await this.db
+      .insertInto('chats')
+      .values({
+        platform: address.platform,
+        chat_id: address.chatId,
+        thread_id: address.threadId ?? '',
+        kind: details.kind,
+        title: details.title,
+        settings: JSON.stringify(defaults),
+        created_at: at,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['platform', 'chat_id', 'thread_id']).doUpdateSet({ kind: details.kind, title: details.title }),
+      )
+      .execute();
+    const chat = await this.getChat(address);
+    if (!chat) throw new Error(`chat ${address.platform}:${address.chatId} vanished right after it was stored`);
+    return chat;
+  }
+
+  async getChat(address: ChatAddress): Promise<ChatRecord | null> {
+    const row = await this.db
+      .selectFrom('chats')
+      .selectAll()
+      .where('platform', '=', address.platform)
+      .where('chat_id', '=', address.chatId)
+      .where('thread_id', '=', address.threadId ?? '')
+      .executeTakeFirst();
+    return row ? toChat(row) : null;
+  }
+
+  async getChatById(id: number): Promise<ChatRecord | null> {
+    const row = await this.db.selectFrom('chats').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toChat(row) : null;
+  }
+
+  async listChats(): Promise<ChatRecord[]> {
+    const rows = await this.db.selectFrom('chats').selectAll().orderBy('id').execute();
+    return rows.map(toChat);
+  }
+
+  async updateChatSettings(id: number, settings: ChatSettings): Promise<void> {
+    await this.db.updateTable('chats').set({ settings: JSON.stringify(chatSettingsSchema.parse(settings)) }).where('id', '=', id).execute();
+  }
+
+  async setChatPaused(id: number, reason: string | null): Promise<void> {
+    await this.db.updateTable('chats').set({ paused_reason: reason }).where('id', '=', id).execute();
+  }
+
+  async moveChat(id: number, newChatId: string): Promise<void> {
+    await this.db.updateTable('chats').set({ chat_id: newChatId }).where('id', '=', id).execute();
+  }
+
+  async subscribe(chatRef: number, feedId: string, at: number): Promise<boolean> {
+    const result = await this.db
+      .insertInto('subscriptions')
+      .values({ chat_ref: chatRef, feed_id: feedId, created_at: at })
+      .onConflict((conflict) => conflict.columns(['chat_ref', 'feed_id']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async unsubscribe(chatRef: number, feedId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('subscriptions')
+      .where('chat_ref', '=', chatRef)
+      .where('feed_id', '=', feedId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async listSubscriptions(chatRef: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('subscriptions')
+      .select('feed_id')
+      .where('chat_ref', '=', chatRef)
+      .orderBy('created_at')
+      .orderBy('feed_id')
+      .execute();
+    return rows.map((row) => row.feed_id);
+  }
+
+  async listSubscribers(feedId: string): Promise<number[]> {
+    const rows = await this.db.selectFrom('subscriptions').select('chat_ref').where('feed_id', '=', feedId).execute();
+    return rows.map((row) => row.chat_ref);
+  }
+
+  async createDelivery(delivery: NewDelivery): Promise<DeliveryRecord | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('deliveries')
+        .values({
+          chat_ref: delivery.chatRef,
+          kind: delivery.kind,
+          slot_key: delivery.slotKey,
+          window_start: delivery.windowStart,
+          window_end: delivery.windowEnd,
+          article_ids: JSON.stringify(delivery.articleIds),
+          status: 'pending',
+          attempts: 0,
+          created_at: delivery.at,
+        })
+        .onConflict((conflict) => conflict.columns(['chat_ref', 'slot_key']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return null;
+      if (delivery.parts.length) {
+        await trx
+          .insertInto('delivery_parts')
+          .values(delivery.parts.map((payload, seq) => ({ delivery_id: row.id, seq, payload })))
+          .execute();
+      }
+      if (delivery.kind === 'scheduled') {
+        if (delivery.articleIds.length) {
+          await trx
+            .insertInto('delivered_articles')
+            .values(delivery.articleIds.map((articleId) => ({ chat_ref: delivery.chatRef, article_id: articleId, delivery_id: row.id })))
+            .onConflict((conflict) => conflict.columns(['chat_ref', 'article_id']).doNothing())
+            .execute();
+        }
+        await trx.updateTable('chats').set({ last_digest_at: delivery.windowEnd }).where('id', '=', delivery.chatRef).execute();
+      }
+      return toDelivery(row);
+    });
+  }
+
+  async listUnfinishedDeliveries(): Promise<DeliveryRecord[]> {
+    const rows = await this.db.selectFrom('deliveries').selectAll().where('status', '=', 'pending').orderBy('id').execute();
+    return rows.map(toDelivery);
+  }
+
+  async listDeliveries(chatRef: number): Promise<DeliveryRecord[]> {
+    const rows = await this.db.selectFrom('deliveries').selectAll().where('chat_ref', '=', chatRef).orderBy('id').execute();
+    return rows.map(toDelivery);
+  }
+
+  async listDeliveryParts(deliveryId: number): Promise<DeliveryPartRecord[]> {
+    const rows = await this.db.selectFrom('delivery_parts').selectAll().where('delivery_id', '=', deliveryId).orderBy('seq').execute();
+    return rows.map((row) => ({
+      deliveryId: row.delivery_id,
+      seq: row.seq,
+      payload: row.payload,
+      sentAt: row.sent_at,
+      messageId: row.message_id,
+    }));
+  }
+
+  async markPartSent(deliveryId: number, seq: number, messageId: string | null, at: number): Promise<void> {
+    await this.db
+      .updateTable('delivery_parts')
+      .set({ sent_at: at, message_id: messageId })
+      .where('delivery_id', '=', deliveryId)
+      .where('seq', '=', seq)
+      .execute();
+  }
+
+  async finishDelivery(deliveryId: number, status: 'sent' | 'failed', error: string | null, at: number): Promise<void> {
+    await this.db
+      .updateTable('deliveries')
+      .set({ status, last_error: error, completed_at: at })
+      .where('id', '=', deliveryId)
+      .execute();
+  }
+
+  async recordDeliveryAttempt(deliveryId: number, error: string | null): Promise<void> {
+    await this.db
+      .updateTable('deliveries')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error }))
+      .where('id', '=', deliveryId)
+      .execute();
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,19 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../database-schema.ts';
+import { KyselyStore, migrateToLatest } from '../kysely-store.ts';
+
+/**
+ * Connects to PostgreSQL and migrates the schema.
+ *
+ * @example
+ *   const store = await openPostgresStore('postgres://postgres@127.0.0.1:5432/precis');
+ */
+export async function openPostgresStore(url: string): Promise<KyselyStore> {
+  // Times are epoch milliseconds in bigint columns: well inside Number's exact range, so read them as numbers.
+  pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrateToLatest(db, 'postgres');
+  return new KyselyStore(db);
+}

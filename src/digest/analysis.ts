@@ -35,6 +35,12 @@ export interface Figure {
   unit: string | null;
   /** True for hedged or vague quantities ("environ", "about", "des milliers"). */
   approximate: boolean;
+  /** The hedge or bound as written ("pas moins de", "more than"), when there is one. */
+  qualifier?: string;
+  /** The high end of a range ("50 to 100" → 100). */
+  valueMax?: number;
+  /** An order of magnitude rather than a count ("des milliers", "tens of thousands"). */
+  vague?: boolean;
   /** Offsets of `surface` in the article text. */
   start: number;
   end: number;

@@ -1,0 +1,120 @@
+/**
+ * Turns a reference into a speaker: a name into the fullest name the article gives, a pronoun ("she",
+ * "a-t-elle") into the most recent fitting speaker or person, a definite job description ("the president",
+ * "le haut-commissaire") into the person the article gave that job, and any other description into its words.
+ *
+ * @example
+ *   resolveSpeaker(reading, { kind: 'pronoun', gender: 'f', at: 812 }, history); // { name: 'Choe Son Hui', … }
+ */
+import type { Gender } from './lang/rules.ts';
+import { jobInfo, singulars, type Person } from './names.ts';
+import type { Reading, SpeakerRef } from './noun-phrases.ts';
+
+/** Who is speaking, as shown to readers. */
+export interface Speaker {
+  name: string;
+  person: Person | null;
+  gender: Gender;
+  /** A person or a group of people (or an organisation speaking), not a thing. */
+  human: boolean;
+}
+
+/** Someone the article reports as speaking, where. */
+export interface SpeechEvent {
+  speaker: Speaker;
+  offset: number;
+  paragraph: number;
+  /** Direct speech (a quotation) rather than reported speech. */
+  quoted: boolean;
+}
+
+/** Pronouns look back this many paragraphs at most. */
+const PRONOUN_WINDOW = 3;
+
+/**
+ * The speaker a reference stands for, or null when it cannot be told. `speaking` says the reference is the
+ * subject of a speech verb: then any description but a document's is taken for a person or a group.
+ */
+export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: readonly SpeechEvent[], speaking = false): Speaker | null {
+  const { doc, names } = reading;
+  switch (ref.kind) {
+    case 'name': {
+      const person = names.personOfChunk[ref.chunk] ?? null;
+      if (!person) return { name: names.chunks[ref.chunk]!.text, person: null, gender: null, human: true };
+      return { name: person.name, person, gender: person.gender, human: true };
+    }
+    case 'pronoun':
+      return resolvePronoun(reading, ref.gender, ref.at, history);
+    case 'phrase': {
+      const { tokens, rules } = doc;
+      if (ref.definite && jobInfo(ref.head, rules)) {
+        const person = personWithJob(reading, ref.head, ref.at);
+        if (person) return { name: person.name, person, gender: person.gender, human: true };
+      }
+      const name = doc.text.slice(tokens[ref.first]!.start, tokens[ref.last]!.end);
+      const forms = singulars(ref.head);
+      const human = speaking
+        ? !forms.some((form) => rules.documentNouns.has(form))
+        : jobInfo(ref.head, rules) !== null || forms.some((form) => rules.humanNouns.has(form));
+      return { name, person: null, gender: ref.gender, human };
+    }
+    case 'clause':
+    case 'passive':
+      return null;
+  }
+}
+
+function personWithJob(reading: Reading, head: string, before: number): Person | null {
+  const forms = singulars(head);
+  let found: Person | null = null;
+  for (const mention of reading.names.mentions) {
+    if (mention.offset >= before) break;
+    if (forms.some((form) => mention.person.jobs.has(form))) found = mention.person;
+  }
+  return found;
+}
+
+/**
+ * The most recent fitting antecedent of a subject pronoun: a speaker of the same gender, then a person of the
+ * same gender, then a speaker or person whose gender the article does not mark.
+ */
+export function resolvePronoun(reading: Reading, gender: Gender, at: number, history: readonly SpeechEvent[]): Speaker | null {
+  const { doc, names } = reading;
+  const paragraph = doc.tokens[Math.max(0, tokenIndexBefore(reading, at))]?.paragraph ?? 0;
+  const recent = (p: number): boolean => paragraph - p <= PRONOUN_WINDOW;
+  const events = history.filter((event) => event.offset < at && recent(event.paragraph));
+  const mentions = names.mentions.filter((m) => m.offset < at && recent(doc.tokens[m.chunk.first]!.paragraph));
+  const lastEvent = (test: (speaker: Speaker) => boolean): Speaker | null => {
+    for (let k = events.length - 1; k >= 0; k--) if (test(events[k]!.speaker)) return events[k]!.speaker;
+    return null;
+  };
+  const lastMention = (test: (person: Person) => boolean): Person | null => {
+    for (let k = mentions.length - 1; k >= 0; k--) if (test(mentions[k]!.person)) return mentions[k]!.person;
+    return null;
+  };
+  if (gender === 'p') return lastEvent((s) => s.gender === 'p');
+  const sameGender = gender
+    ? (lastEvent((s) => s.gender === gender && s.human) ?? asSpeaker(lastMention((p) => p.gender === gender)))
+    : null;
+  if (sameGender) return sameGender;
+  const unmarked =
+    lastEvent((s) => s.gender === null && s.human) ?? asSpeaker(lastMention((p) => p.gender === null && p.human));
+  if (unmarked?.person && gender) unmarked.person.gender = gender;
+  return unmarked ? { ...unmarked, gender } : null;
+}
+
+function asSpeaker(person: Person | null): Speaker | null {
+  return person ? { name: person.name, person, gender: person.gender, human: true } : null;
+}
+
+function tokenIndexBefore(reading: Reading, offset: number): number {
+  const { tokens } = reading.doc;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,448 @@
+/**
+ * Figures: numbers that count or measure something, in digits written the locale's way ("10 000", "1,5",
+ * "12 %", "10,000", "$3.2bn", "€78bn") or in words ("deux personnes", "tens of thousands"), each with the noun
+ * phrase it quantifies, its hedge ("environ", "more than") and its sentence. Years, dates, times, ordinals,
+ * list markers, phone numbers, versions and numbers inside names ("G7", "COVID-19", "Boeing 737") are left out.
+ *
+ * @example
+ *   findFigures(doc)[0]; // { surface: '10 000 soldats', value: 10000, unit: 'soldats', approximate: true, … }
+ */
+import type { Figure } from './analysis.ts';
+import type { ParsedDocument } from './document.ts';
+import type { LanguageRules } from './lang/rules.ts';
+import { isSentenceInitial } from './names.ts';
+import { readNumberWords, type WordQuantity } from './number-words.ts';
+import { tokenAt, type Token } from './tokens.ts';
+
+const DIGITS = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)/gu;
+const DIGITS_AT = new RegExp(`^(?:${DIGITS.source})`, 'u');
+const GROUP_SPACES = /[ \u00A0\u202F\u2009]/g;
+const ALTERNATIVES = new Set(['et', 'and', 'or', 'ou']);
+const ATTACHED = /^[\p{L}°%‰µ²]+(?:\/[\p{L}]+)?/u;
+const ORDINAL_SUFFIX = /^(?:er|re|ère|e|ème|eme|è|ᵉ|ᵉʳ|nd|rd|th|st|d|nde|nd)$/iu;
+/** Unit abbreviations written against the number ("1g/l", "50km", "3.2bn"). */
+const ATTACHED_UNITS = new Set([
+  'km', 'kg', 'g', 'mg', 'µg', 'l', 'ml', 'cl', 'dl', 'm', 'cm', 'mm', 't', 'kt', 'mw', 'gw', 'kw', 'kwh', 'mwh', 'gwh',
+  'twh', 'ha', 'mo', 'go', 'gb', 'mb', 'tb', 'bn', 'k', '%', '‰', '°', '°c', '°f', 'm²', 'km²', 'm2', 'km2', 'hz',
+  'ghz', 'mhz', 'mph', 'kmh', 'km/h', 'min', 'mn', 'md', 'mds', 'mrd', 'tn',
+]);
+/** Unit words after which an English noun phrase is complete ("50 km", "353 knots"). */
+const UNIT_WORDS = new Set(['km', 'kg', 'g', 'mg', 'l', 'ml', 'm', 'cm', 'mm', 't', 'mph', 'ha', 'per', 'percent']);
+const CURRENCY_SYMBOLS = new Set(['$', '€', '£', '¥', '₹', '₽', '₩', 'us$', 'c$', 'a$', 'chf', 'usd', 'eur', 'gbp', 'jpy', 'cny', 'cad', 'aud', 'fcfa', 'cfa']);
+const SCALED_SUFFIX: Readonly<Record<string, number>> = { bn: 1e9, tn: 1e12, md: 1e9, mds: 1e9, mrd: 1e9, m: 1e6, k: 1e3 };
+/** Attached scale suffixes that need no currency sign to mean a multiple ("5m" alone is five metres). */
+const STANDALONE_SCALES = new Set(['bn', 'tn', 'md', 'mds', 'mrd']);
+const CLOCK_WORDS = new Set(['h', 'am', 'pm', 'a.m', 'p.m', "o'clock", 'gmt', 'utc', 'cet', 'bst']);
+const HOUR_WORDS = new Set(['heures', 'heure']);
+const TIME_BEFORE = new Set(['à', 'vers', 'dès', 'at', 'by', 'jusqu\'à']);
+const PHONE_TAIL = /^[\s.-]\d{2}[\s.-]\d{2}[\s.-]\d{2}/u;
+const MIN_YEAR = 1000;
+const MAX_YEAR = 2100;
+const MAX_DAY = 31;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The figures of the article, in text order. */
+export function findFigures(doc: ParsedDocument): Figure[] {
+  const figures: Figure[] = [];
+  const used = new Uint8Array(doc.tokens.length);
+  for (const match of doc.text.matchAll(DIGITS)) {
+    const figure = readDigits(doc, match.index, match[0], used);
+    if (figure) figures.push(figure);
+  }
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i] || !tokens[i]!.word || /^\d/.test(tokens[i]!.text)) continue;
+    const quantity = readNumberWords(tokens, i, doc.rules);
+    if (!quantity) continue;
+    const figure = wordFigure(doc, quantity, used);
+    if (figure) figures.push(figure);
+    i = quantity.last;
+  }
+  return figures.sort((a, b) => a.start - b.start);
+}
+
+/** The plain value of digits written with the locale's separators, or null for versions and dates. */
+export function parseDigits(raw: string, rules: LanguageRules): number | null {
+  const compact = raw.replace(GROUP_SPACES, '');
+  if (compact !== raw) return Number(compact.replace(',', '.'));
+  const dots = compact.split('.').length - 1;
+  const commas = compact.split(',').length - 1;
+  if (dots > 0 && commas > 0) {
+    const decimalIsDot = compact.lastIndexOf('.') > compact.lastIndexOf(',');
+    return Number(decimalIsDot ? compact.replace(/,/g, '') : compact.replace(/\./g, '').replace(',', '.'));
+  }
+  const groups = compact.split(/[.,]/);
+  const grouped = groups.length > 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3);
+  if (commas + dots > 1) return grouped ? Number(groups.join('')) : null;
+  if (commas === 1) return rules.numbers.decimal === '.' && grouped ? Number(groups.join('')) : Number(compact.replace(',', '.'));
+  if (dots === 1) return rules.numbers.dotGroupsThousands && grouped ? Number(groups.join('')) : Number(compact);
+  return Number(compact);
+}
+
+function readDigits(doc: ParsedDocument, start: number, raw: string, used: Uint8Array): Figure | null {
+  const { text, tokens, rules } = doc;
+  const first = tokenAt(tokens, start);
+  if (used[first]) return null;
+  let end = start + raw.length;
+  let last = tokenAt(tokens, end) - 1;
+  let value = parseDigits(raw, rules);
+  if (value === null || !Number.isFinite(value)) return null;
+  if (isIdentifierOrDate(doc, start, end, raw, value, first, last, used)) return null;
+  let unit: string | null = null;
+  let scaled = false;
+  const attached = ATTACHED.exec(text.slice(end, end + 12))?.[0];
+  const currencyBefore = currencyPrefix(doc, start, first);
+  const from = currencyBefore?.start ?? start;
+  if (attached) {
+    const lower = attached.toLowerCase();
+    const scale = SCALED_SUFFIX[lower];
+    if (scale !== undefined && (currencyBefore || STANDALONE_SCALES.has(lower))) {
+      value *= scale;
+      scaled = true;
+    } else {
+      unit = lower;
+    }
+    end += attached.length;
+    last = tokenAt(tokens, end) - 1;
+  }
+  if (currencyBefore) unit = currencyBefore.unit;
+  ({ value, end, last, scaled, unit } = readScaleAndUnit(doc, value, end, last, scaled, unit));
+  const range = readRange(doc, start, last, used);
+  let valueMax: number | undefined;
+  if (range) {
+    valueMax = range.value;
+    end = range.end;
+    last = range.last;
+    if (range.unit) unit = range.unit;
+  }
+  let surfaceEnd = end;
+  if (unit === null) {
+    const head = headNoun(doc, last + 1, scaled);
+    if (head) {
+      unit = head.words;
+      surfaceEnd = head.end;
+      last = head.last;
+    }
+  }
+  for (let k = first; k <= last; k++) used[k] = 1;
+  const hedge = hedgeBefore(tokens, tokenAt(tokens, from), rules);
+  return makeFigure(doc, from, surfaceEnd, value, unit, hedge, valueMax, false);
+}
+
+function makeFigure(
+  doc: ParsedDocument,
+  start: number,
+  end: number,
+  value: number,
+  unit: string | null,
+  hedge: string | null,
+  valueMax: number | undefined,
+  vague: boolean,
+): Figure {
+  const sentence = doc.sentences[doc.sentenceOf[Math.min(doc.tokens.length - 1, tokenAt(doc.tokens, start))]!];
+  const exact = hedge !== null && doc.rules.numbers.exactHedges.has(hedge.split(' ').at(-1) ?? '');
+  const figure: Figure = {
+    surface: doc.text.slice(start, end),
+    value,
+    unit,
+    approximate: vague || (hedge !== null && !exact),
+    start,
+    end,
+    sentence: sentence?.text ?? '',
+  };
+  if (hedge) figure.qualifier = hedge;
+  if (valueMax !== undefined) figure.valueMax = valueMax;
+  if (vague) figure.vague = true;
+  return figure;
+}
+
+/** Everything that is written with digits but does not count: see the module comment. */
+function isIdentifierOrDate(
+  doc: ParsedDocument,
+  start: number,
+  end: number,
+  raw: string,
+  value: number,
+  first: number,
+  last: number,
+  used: Uint8Array,
+): boolean {
+  const { text, tokens, rules } = doc;
+  const before = text.charAt(start - 1);
+  const before2 = text.charAt(start - 2);
+  if (/[\p{L}\p{M}_#@/\\]/u.test(before)) return true;
+  if (/[-‐]/u.test(before) && /[\p{L}\p{N}]/u.test(before2)) return true;
+  if (/['’]/u.test(before)) return true;
+  const after = text.slice(end, end + 12);
+  const attached = ATTACHED.exec(after)?.[0];
+  if (attached) {
+    const letters = attached.toLowerCase();
+    if (ORDINAL_SUFFIX.test(letters) || letters === 's') return true;
+    if (/^h\d/u.test(after) || letters === 'h') return true;
+    if (!ATTACHED_UNITS.has(letters) && !ATTACHED_UNITS.has(letters.split('/')[0] ?? '')) return true;
+  }
+  if (/^[/:]\d/u.test(after) || /^[.,]\d/u.test(after) || PHONE_TAIL.test(after)) return true;
+  const plainInteger = /^\d+$/.test(raw);
+  const next = tokens[last + 1];
+  const previous = tokens[first - 1];
+  const months = rules.numbers.months;
+  const isMonth = (token: Token | undefined): boolean =>
+    token !== undefined && token.word && months.has(token.lower.replace(/\.$/, '')) && (rules.code !== 'en' || token.capitalized);
+  if (plainInteger && value >= MIN_YEAR && value <= MAX_YEAR && raw.length === 4 && !unitFollows(doc, end, last)) return true;
+  if (plainInteger && value <= MAX_DAY && (isMonth(next) || (rules.numbers.dayAfterMonth && isMonth(previous)) || dateRangeFollows(doc, last))) {
+    return true;
+  }
+  if (next && (CLOCK_WORDS.has(next.lower) || (HOUR_WORDS.has(next.lower) && TIME_BEFORE.has(previous?.lower ?? '')))) return true;
+  if (isRelativeDate(doc, first, last)) return true;
+  if (previous?.word && (rules.numbers.labelNouns.has(previous.lower) || previous.lower === 'n°' || previous.lower === 'nº')) return true;
+  if (previous?.text === '#') return true;
+  if (previous?.word && previous.capitalized && previous.paragraph === tokens[first]!.paragraph && start - previous.end <= 1) {
+    const lower = previous.lower;
+    const known = months.has(lower) || CURRENCY_SYMBOLS.has(lower) || rules.stopwords.has(lower) || rules.numbers.hedges.some((h) => h[0] === lower);
+    if (!known && !isSentenceInitial(doc, first - 1)) return true;
+  }
+  if (isListMarker(doc, first, last, used)) return true;
+  return false;
+}
+
+function unitFollows(doc: ParsedDocument, end: number, last: number): boolean {
+  const next = doc.tokens[last + 1];
+  if (/^\s?%/u.test(doc.text.slice(end, end + 2))) return true;
+  return next !== undefined && (doc.rules.numbers.currencyWords.has(next.lower) || CURRENCY_SYMBOLS.has(next.lower));
+}
+
+/** "le 11 et le 28 mars", "11-28 March". */
+function dateRangeFollows(doc: ParsedDocument, last: number): boolean {
+  const { tokens, rules } = doc;
+  let k = last + 1;
+  if (!rules.numbers.rangeJoiners.has(tokens[k]?.lower ?? '') && tokens[k]?.lower !== 'au' && tokens[k]?.lower !== 'and') return false;
+  k++;
+  if (rules.determiners.has(tokens[k]?.lower ?? '')) k++;
+  if (!/^\d{1,2}$/.test(tokens[k]?.text ?? '')) return false;
+  const month = tokens[k + 1];
+  return month !== undefined && rules.numbers.months.has(month.lower);
+}
+
+/** "four years ago", "il y a deux ans": relative dates. */
+function isRelativeDate(doc: ParsedDocument, first: number, last: number): boolean {
+  const { tokens, rules } = doc;
+  const unitToken = tokens[last + 1];
+  if (!unitToken || !rules.numbers.timeUnits.has(unitToken.lower)) return false;
+  if (rules.numbers.agoAfter.has(tokens[last + 2]?.lower ?? '')) return true;
+  return rules.numbers.agoBefore.some((phrase) => phrase.every((word, k) => tokens[first - phrase.length + k]?.lower === word));
+}
+
+/** "1. " or "2)" opening a paragraph, and gallery counters ("1 of 4.", "2/5"). */
+function isListMarker(doc: ParsedDocument, first: number, last: number, used: Uint8Array): boolean {
+  const { tokens, rules } = doc;
+  const token = tokens[first]!;
+  const previous = tokens[first - 1];
+  if (previous && previous.paragraph === token.paragraph) return false;
+  const next = tokens[last + 1];
+  if (next && (next.text === '.' || next.text === ')') && next.paragraph === token.paragraph) return true;
+  const outOf = rules.numbers.outOf.find((phrase) => phrase.every((word, k) => tokens[last + 1 + k]?.lower === word)) ?? (next?.lower === 'of' ? ['of'] : null);
+  const counter = outOf ? tokens[last + 1 + outOf.length] : undefined;
+  const afterCounter = outOf ? tokens[last + 2 + outOf.length] : undefined;
+  if (outOf && counter && /^\d+$/.test(counter.text) && (afterCounter?.text === '.' || afterCounter?.paragraph !== token.paragraph)) {
+    used[last + 1 + outOf.length] = 1;
+    return true;
+  }
+  return false;
+}
+
+/** "$", "US$", "€", "CHF" right before the number. */
+function currencyPrefix(doc: ParsedDocument, start: number, first: number): { start: number; unit: string } | null {
+  const previous = doc.tokens[first - 1];
+  if (!previous || start - previous.end > 1) return null;
+  if (CURRENCY_SYMBOLS.has(previous.lower)) {
+    const beforeSymbol = doc.tokens[first - 2];
+    const from = beforeSymbol?.text === 'US' && beforeSymbol.end === previous.start ? beforeSymbol.start : previous.start;
+    return { start: from, unit: previous.text };
+  }
+  return null;
+}
+
+/** Scale words ("milliards", "million"), percent, currencies after the number. */
+function readScaleAndUnit(
+  doc: ParsedDocument,
+  value: number,
+  end: number,
+  last: number,
+  scaled: boolean,
+  unit: string | null,
+): { value: number; end: number; last: number; scaled: boolean; unit: string | null } {
+  const { tokens, rules } = doc;
+  let k = last + 1;
+  let result = { value, end, last, scaled, unit };
+  const scaleToken = tokens[k];
+  const scale = scaleToken ? rules.numbers.scales.get(scaleToken.lower) : undefined;
+  if (scaleToken && scale !== undefined && scaleToken.start - end <= 1 && !scaled) {
+    result = { ...result, value: value * scale, end: scaleToken.end, last: k, scaled: true };
+    k++;
+  } else if (scaleToken?.text === 'M' && tokens[k + 1]?.text === '€') {
+    result = { ...result, value: value * 1e6, end: tokens[k + 1]!.end, last: k + 1, scaled: true, unit: '€' };
+    return result;
+  }
+  const next = tokens[k];
+  if (!next || next.paragraph !== tokens[last]!.paragraph) return result;
+  if (next.text === '%' || next.text === '‰') return { ...result, end: next.end, last: k, unit: next.text };
+  const percent = rules.numbers.percentWords.find((phrase) => phrase.every((word, j) => tokens[k + j]?.lower === word));
+  if (percent) return { ...result, end: tokens[k + percent.length - 1]!.end, last: k + percent.length - 1, unit: '%' };
+  if (CURRENCY_SYMBOLS.has(next.lower) && next.start - result.end <= 1) return { ...result, end: next.end, last: k, unit: next.text };
+  let c = k;
+  if (result.scaled && rules.numbers.of.has(tokens[c]?.lower ?? '')) c++;
+  const currency = tokens[c];
+  if (currency && rules.numbers.currencyWords.has(currency.lower)) {
+    return { ...result, end: currency.end, last: c, unit: currency.lower };
+  }
+  return result;
+}
+
+/** "50 to 100", "10-20", "entre 10 et 20": the high end of a range. Changes ("from 5 to 7") are two figures. */
+function readRange(doc: ParsedDocument, start: number, last: number, used: Uint8Array): { value: number; end: number; last: number; unit: string | null } | null {
+  const { tokens, rules, text } = doc;
+  const first = tokenAt(tokens, start);
+  const opener = tokens[first - 1]?.lower ?? '';
+  const joiner = tokens[last + 1];
+  const second = tokens[last + 2];
+  if (!joiner || !second || !/^\d/.test(second.text)) return null;
+  const between = opener === 'between' || opener === 'entre';
+  const joins = rules.numbers.rangeJoiners.has(joiner.lower) && !ALTERNATIVES.has(joiner.lower);
+  if (!(joins || (between && (joiner.lower === 'and' || joiner.lower === 'et')))) return null;
+  // "rose from 5 to 7", "passant de près de 0 à 60 000": a change between two figures, not a range.
+  const hedge = hedgeBefore(tokens, first, rules);
+  const beforeHedge = tokens[first - (hedge ? hedge.split(' ').length : 0) - 1]?.lower ?? '';
+  if (opener === 'from' || beforeHedge === 'from' || (hedge !== null && beforeHedge === 'de')) return null;
+  const match = DIGITS_AT.exec(text.slice(second.start, second.start + 24));
+  if (!match) return null;
+  const value = parseDigits(match[0], rules);
+  if (value === null) return null;
+  let end = second.start + match[0].length;
+  let secondLast = tokenAt(tokens, end) - 1;
+  if (/^\d{4}$/.test(match[0]) && value >= MIN_YEAR && value <= MAX_YEAR) return null;
+  const after = readScaleAndUnit(doc, value, end, secondLast, false, null);
+  end = after.end;
+  secondLast = after.last;
+  for (let k = last + 1; k <= secondLast; k++) used[k] = 1;
+  return { value: after.value, end, last: secondLast, unit: after.unit };
+}
+
+/** The hedge or bound right before token `first` ("près de", "more than"), or null. */
+export function hedgeBefore(tokens: readonly Token[], first: number, rules: LanguageRules): string | null {
+  let best: readonly string[] | null = null;
+  for (const phrase of rules.numbers.hedges) {
+    if (best && phrase.length <= best.length) continue;
+    if (phrase.every((word, k) => tokens[first - phrase.length + k]?.lower === word)) best = phrase;
+  }
+  return best ? best.join(' ') : null;
+}
+
+/**
+ * The noun phrase a number quantifies: French noun + adjective or "de" + bare noun ("55 personnels de santé",
+ * "8 000 soldats nord-coréens"), English modifiers up to the head noun ("10,000 square nautical miles").
+ */
+function headNoun(doc: ParsedDocument, from: number, afterScale: boolean): { words: string; end: number; last: number } | null {
+  const { tokens, rules, text } = doc;
+  let k = from;
+  if (afterScale && rules.numbers.of.has(tokens[k]?.lower ?? '')) k++;
+  const firstToken = tokens[k];
+  const paragraph = tokens[from - 1]?.paragraph;
+  if (!firstToken || !isNounCandidate(doc, k) || firstToken.paragraph !== paragraph) return null;
+  let last = k;
+  const english = rules.code === 'en';
+  for (let steps = 0; steps < 3; steps++) {
+    const current = tokens[last]!;
+    const next = tokens[last + 1];
+    if (!next || next.paragraph !== paragraph || next.start - current.end > 1) break;
+    if (english) {
+      if (isPluralOrUnit(current.lower) || !isNounCandidate(doc, last + 1)) break;
+      last++;
+      continue;
+    }
+    if (rules.numbers.perWords.has(next.lower) && tokens[last + 2]?.word && !rules.determiners.has(tokens[last + 2]!.lower)) {
+      last += 2;
+      break;
+    }
+    if (rules.nounLinks.has(next.lower) && !rules.determiners.has(next.lower) && next.lower !== 'des' && next.lower !== 'du') {
+      const bare = tokens[last + 2];
+      if (bare && isNounCandidate(doc, last + 2) && !rules.determiners.has(bare.lower) && !bare.capitalized) last += 2;
+      break;
+    }
+    if (isNounCandidate(doc, last + 1) && !next.capitalized && steps === 0) {
+      last++;
+      continue;
+    }
+    break;
+  }
+  return { words: text.slice(tokens[k]!.start, tokens[last]!.end), end: tokens[last]!.end, last };
+}
+
+function isPluralOrUnit(lower: string): boolean {
+  return (lower.endsWith('s') && !lower.endsWith('ss')) || UNIT_WORDS.has(lower) || lower === 'people';
+}
+
+function isNounCandidate(doc: ParsedDocument, k: number): boolean {
+  const { tokens, rules } = doc;
+  const token = tokens[k];
+  if (!token?.word || /^\d/.test(token.text)) return false;
+  const lower = token.lower;
+  if (rules.stopwords.has(lower) && !rules.numbers.timeUnits.has(lower)) return false;
+  if (rules.verbGlue.has(lower) || rules.phraseBreakers.has(lower) || rules.conjunctions.has(lower)) return false;
+  if (rules.determiners.has(lower) || rules.pronouns.has(lower) || rules.numbers.months.has(lower)) return false;
+  if (rules.speechVerbs.has(lower) || rules.adverbs.has(lower)) return false;
+  if (/(?:ant|ing)$/u.test(lower) && lower.length > 5) return false;
+  return !rules.numbers.scales.has(lower) || rules.numbers.currencyWords.has(lower);
+}
+
+function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Array): Figure | null {
+  const { tokens, rules, text } = doc;
+  const first = tokens[quantity.first]!;
+  if (first.capitalized && !isSentenceInitial(doc, quantity.first) && !rules.numbers.collectives.has(first.lower)) return null;
+  if (isRelativeDate(doc, quantity.first, quantity.last)) return null;
+  const hedge = hedgeBefore(tokens, quantity.first, rules);
+  let value = quantity.value;
+  let end = tokens[quantity.last]!.end;
+  let last = quantity.last;
+  let unit: string | null = quantity.attachedNoun;
+  if (unit === null) {
+    const ofPart = partOfScaled(doc, quantity.last);
+    if (ofPart !== null) {
+      value *= ofPart;
+    } else {
+      const head = quantity.fraction ? null : headNoun(doc, quantity.last + 1, quantity.vague || quantity.approximate);
+      if (head) {
+        unit = head.words;
+        end = head.end;
+        last = head.last;
+      } else if (!quantity.fraction && !quantity.vague && !quantity.approximate && hedge === null) {
+        return null;
+      }
+    }
+  }
+  if (quantity.fraction && hedge === null && !rules.numbers.of.has(tokens[quantity.last + 1]?.lower ?? '') && quantity.first === quantity.last) {
+    return null;
+  }
+  for (let k = quantity.first; k <= last; k++) used[k] = 1;
+  const span: Span = { start: first.start, end };
+  const figure = makeFigure(doc, span.start, span.end, value, unit, hedge, undefined, quantity.vague);
+  if (quantity.approximate) figure.approximate = true;
+  figure.surface = text.slice(span.start, span.end);
+  return figure;
+}
+
+/** "huit des 28 millions d'habitants": the count shares the scale of the total it is part of. */
+function partOfScaled(doc: ParsedDocument, last: number): number | null {
+  const { tokens, rules } = doc;
+  let k = last + 1;
+  const link = tokens[k]?.lower ?? '';
+  if (!rules.numbers.of.has(link) && link !== 'sur') return null;
+  k++;
+  if (tokens[k]?.lower === 'the' || tokens[k]?.lower === 'les') k++;
+  if (!/^\d/.test(tokens[k]?.text ?? '')) return null;
+  const scale = rules.numbers.scales.get(tokens[k + 1]?.lower ?? '');
+  return scale !== undefined && scale >= 1e6 ? scale : null;
+}

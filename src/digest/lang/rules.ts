@@ -1,0 +1,118 @@
+/**
+ * The word lists and conventions the digest engine needs for one language. Every rule of the engine
+ * reads its vocabulary from here, so a language without its own file degrades to the generic lists.
+ *
+ * @example
+ *   const rules = rulesFor('fr');
+ *   rules.speechVerbs.has('a-t-elle'); // false: inverted pronouns are matched by `invertedPronoun`
+ */
+
+/** Grammatical gender or number of a noun phrase: masculine, feminine, plural, or unknown (null). */
+export type Gender = 'm' | 'f' | 'p' | null;
+
+/** How numbers are written and named in one language. */
+export interface NumberRules {
+  /** Decimal separator of the locale: ',' in French, '.' in English. */
+  decimal: ',' | '.';
+  /** True when "1.500" means one thousand five hundred (French, German), false when it is a decimal. */
+  dotGroupsThousands: boolean;
+  /** Cardinal number words ("deux" → 2, "twenty" → 20); compounds are built from these. */
+  words: ReadonlyMap<string, number>;
+  /** Words that multiply what precedes them ("millions" → 1e6, "bn" → 1e9). */
+  scales: ReadonlyMap<string, number>;
+  /** Approximate collective nouns ("trentaine" → 30, "dozen" → 12); vague when plural ("dizaines" → 10). */
+  collectives: ReadonlyMap<string, number>;
+  /** Fractions of a whole ("moitié" → 0.5, "half" → 0.5, "third" → 1/3). */
+  fractions: ReadonlyMap<string, number>;
+  /** Hedges and bounds before a number, as lower-case token sequences ("près de", "more than"). */
+  hedges: readonly (readonly string[])[];
+  /** Hedges that mark a bound or an exact figure, not an approximation ("précisément", "exactly"). */
+  exactHedges: ReadonlySet<string>;
+  /** Month names, full and abbreviated: a number next to one is a date. */
+  months: ReadonlySet<string>;
+  /** Whether a day may follow its month ("March 8"); in French a number after a month is a year or a count. */
+  dayAfterMonth: boolean;
+  /** Time units: "N years ago" / "il y a N ans" are relative dates, not figures. */
+  timeUnits: ReadonlySet<string>;
+  /** Words that make a following or preceding time unit a relative date ("ago"; "il y a" is `agoBefore`). */
+  agoAfter: ReadonlySet<string>;
+  agoBefore: readonly (readonly string[])[];
+  /** Words joining the ends of a range ("à", "to", "-"), and the words that open one ("entre", "between"). */
+  rangeJoiners: ReadonlySet<string>;
+  rangeOpeners: ReadonlySet<string>;
+  /** "of"/"de": the link between a scale or collective and what it counts ("millions de dollars"). */
+  of: ReadonlySet<string>;
+  /** "sur"/"out of": "huit sur dix" is one figure. */
+  outOf: readonly (readonly string[])[];
+  /** Nouns that label an identifier rather than count ("article 49", "flight 370", "No 10"). */
+  labelNouns: ReadonlySet<string>;
+  /** Percent words ("pour cent", "per cent", "percent"). */
+  percentWords: readonly (readonly string[])[];
+  /** Currency words, to name the unit of an amount. */
+  currencyWords: ReadonlySet<string>;
+  /** Per-unit links ("par litre", "per day", "a day"). */
+  perWords: ReadonlySet<string>;
+}
+
+/** Everything language-specific the engine reads. All word sets hold lower-case forms. */
+export interface LanguageRules {
+  /** ISO 639-1 code, or 'und' for the generic rules. */
+  code: string;
+  /** Abbreviations that end with a period but never end a sentence ("m", "mme", "dr", "mr", "st"). */
+  abbreviations: ReadonlySet<string>;
+  /** Function words that start sentences: after "U.S." one of these means a new sentence. */
+  sentenceStarters: ReadonlySet<string>;
+  /** Elided articles and pronouns split off a word ("d'", "l'", "qu'"); null when the language has none. */
+  elision: RegExp | null;
+  /** Function words: never names, never key terms. */
+  stopwords: ReadonlySet<string>;
+  /** Inflected forms of verbs that introduce reported speech ("said", "a déclaré" → "déclaré"). */
+  speechVerbs: ReadonlySet<string>;
+  /** Speech verbs saying the speaker goes on ("added", "a ajouté"): the previous quote is theirs too. */
+  continuationVerbs: ReadonlySet<string>;
+  /** Participles that characterise with a quoted label ("qualifié de", "described as", "présentant comme"). */
+  characterisationVerbs: ReadonlySet<string>;
+  /** Words right before a quote that make it a name or a title, not speech ("titled", "intitulé", "slogan"). */
+  namingCues: ReadonlySet<string>;
+  /** Token sequences right before a quote that make it hypothetical ("as if to say"). */
+  hypotheticalMarkers: readonly (readonly string[])[];
+  /** Source markers followed by the speaker ("selon", "according to", "d'après"). */
+  accordingTo: readonly (readonly string[])[];
+  /** The agent preposition of a passive ("par", "by"). */
+  agentPrepositions: ReadonlySet<string>;
+  /** Personal pronouns that can be the subject of a speech verb, with their gender or number. */
+  pronouns: ReadonlyMap<string, Gender>;
+  /** Matches a verb with an inverted subject pronoun ("a-t-elle", "dit-il"); group 1 is the pronoun. */
+  invertedPronoun: RegExp | null;
+  /** Relative pronouns that can be the subject of a speech verb ("qui", "who"). */
+  relativeSubjects: ReadonlySet<string>;
+  /** Auxiliaries, negations and clitics between a subject and its verb ("has", "a", "ne", "lui"). */
+  verbGlue: ReadonlySet<string>;
+  /** Object pronouns written between a subject and its verb ("le présentant", "lui a dit"). */
+  objectClitics: ReadonlySet<string>;
+  /** Passive auxiliaries: a speech verb right after one of them does not have its subject as speaker. */
+  passiveAuxiliaries: ReadonlySet<string>;
+  /** Adverbs and time words that may stand between a speech verb and its subject ("jeudi", "also"). */
+  adverbs: ReadonlySet<string>;
+  /** Determiners with the gender or number they mark (null when they mark none). */
+  determiners: ReadonlyMap<string, Gender>;
+  /** Prepositions linking a noun to its complement inside a noun phrase ("de", "of"). */
+  nounLinks: ReadonlySet<string>;
+  /** Prepositions and conjunctions that end a noun phrase. */
+  phraseBreakers: ReadonlySet<string>;
+  /** Conjunctions and relative pronouns that open a new clause ("que", "that", "and"). */
+  conjunctions: ReadonlySet<string>;
+  /** Courtesy and rank titles written before names, with the gender they mark ("mme" → f, "dr" → null). */
+  titles: ReadonlyMap<string, Gender>;
+  /** Job and role nouns that describe people, with the gender they mark when they mark one. */
+  jobNouns: ReadonlyMap<string, Gender>;
+  /** Nouns for people and groups of people, to tell a human subject from a thing. */
+  humanNouns: ReadonlySet<string>;
+  /** Nouns for documents that can be the source of a quote ("rapport", "statement", "note"). */
+  documentNouns: ReadonlySet<string>;
+  /** Particles inside personal names ("van", "de", "al"). */
+  nameParticles: ReadonlySet<string>;
+  /** Common first names with their gender, the only gender cue of many wire stories. */
+  firstNames: ReadonlyMap<string, Gender>;
+  numbers: NumberRules;
+}

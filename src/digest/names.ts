@@ -1,0 +1,383 @@
+/**
+ * Proper names in an article and the people behind them: capitalised word runs with their titles stripped
+ * ("le ministre russe des Affaires étrangères Sergueï Lavrov" → "Sergueï Lavrov"), grammatical gender from
+ * titles, job nouns, determiners and first names, and surnames linked to the fullest name given
+ * ("Lavrov", "M. Lavrov" → "Sergueï Lavrov").
+ *
+ * @example
+ *   const names = findNames(doc);
+ *   names.persons.find((p) => p.name === 'Choe Son Hui')?.gender; // 'f' ("la ministre nord-coréenne …")
+ */
+import type { ParsedDocument } from './document.ts';
+import type { Gender, LanguageRules } from './lang/rules.ts';
+import type { Token } from './tokens.ts';
+
+/** A run of capitalised words read as one name. */
+export interface NameChunk {
+  /** First and last token of the run, titles included. */
+  first: number;
+  last: number;
+  /** The name as written, titles and possessive "'s" removed. */
+  text: string;
+  /** Lower-case, accent-free name words without particles and initials, for matching. */
+  key: string[];
+  /** Gender marked by a title inside the run ("Mme", "Mr"). */
+  gender: Gender;
+  /** A title or job noun was part of the run ("President", "Oceanographer"). */
+  titled: boolean;
+  /** Ends with a possessive "'s": a determiner of the next noun, never a subject. */
+  possessive: boolean;
+  inQuote: boolean;
+}
+
+/** Someone (or something named) the article mentions, under the fullest name it gives. */
+export interface Person {
+  id: number;
+  name: string;
+  key: string[];
+  gender: Gender;
+  /** Job nouns the article attaches to the name ("ministre", "spokesman"). */
+  jobs: Set<string>;
+  /** Evidence that this is a person: a title, a job description, a known first name, or speech. */
+  human: boolean;
+}
+
+/** One occurrence of a person's name outside quotations. */
+export interface Mention {
+  person: Person;
+  chunk: NameChunk;
+  offset: number;
+}
+
+/** The names of an article. */
+export interface ArticleNames {
+  chunks: NameChunk[];
+  /** For each token, the index in `chunks` of the name run it belongs to, or -1. */
+  chunkOf: Int32Array;
+  persons: Person[];
+  /** Mentions in text order. */
+  mentions: Mention[];
+  /** The person each chunk (by index) refers to, or null for chunks inside quotations. */
+  personOfChunk: (Person | null)[];
+}
+
+/** Particles that belong to a name whatever surrounds them ("van Sebille", "bin Laden"). */
+const STRONG_PARTICLES = new Set(['van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ter', 'ten']);
+const POSSESSIVE = /['’]s$/u;
+const COMBINING = /\p{M}/gu;
+
+/**
+ * Finds the name runs of the article and links them into persons. Names inside quotations are someone's
+ * words, not mentions, except inside `plain` stretches (attributions written within the marks).
+ */
+export function findNames(doc: ParsedDocument, plain: readonly { start: number; end: number }[] = []): ArticleNames {
+  const { tokens } = doc;
+  const lowercaseWords = new Set<string>();
+  const capitalisedInside = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.word) continue;
+    if (!token.capitalized) lowercaseWords.add(token.lower);
+    else if (!isSentenceInitial(doc, i)) capitalisedInside.add(token.lower);
+  }
+  const chunks: NameChunk[] = [];
+  const chunkOf = new Int32Array(tokens.length).fill(-1);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNameWord(doc, i, lowercaseWords, capitalisedInside) && !startsWithParticle(doc, i, lowercaseWords, capitalisedInside)) {
+      continue;
+    }
+    const last = extendChunk(doc, i);
+    const chunk = makeChunk(doc, i, last);
+    if (chunk && chunk.inQuote) {
+      const at = tokens[i]!.start;
+      chunk.inQuote = !plain.some((range) => range.start <= at && at < range.end);
+    }
+    if (chunk) {
+      for (let k = i; k <= last; k++) chunkOf[k] = chunks.length;
+      chunks.push(chunk);
+    }
+    i = last;
+  }
+  return linkPersons(doc, chunks, chunkOf);
+}
+
+/** Whether token `i` is the first word of its sentence. */
+export function isSentenceInitial(doc: ParsedDocument, i: number): boolean {
+  const sentence = doc.sentenceOf[i]!;
+  for (let k = i - 1; k >= 0; k--) {
+    if (doc.sentenceOf[k] !== sentence) return true;
+    if (doc.tokens[k]!.word) return false;
+  }
+  return true;
+}
+
+function isNameWord(doc: ParsedDocument, i: number, lowercaseWords: Set<string>, capitalisedInside: Set<string>): boolean {
+  const token = doc.tokens[i]!;
+  if (!token.capitalized || doc.headings[token.paragraph]) return false;
+  const { rules } = doc;
+  const lower = token.lower.replace(POSSESSIVE, '');
+  if (isFunctionWord(lower, rules)) return false;
+  if (rules.code === 'en' && rules.numbers.months.has(lower)) return false;
+  if (!isSentenceInitial(doc, i)) return true;
+  // A capitalised first word is a name only when the article treats it as one elsewhere.
+  if (lowercaseWords.has(lower)) return false;
+  if (capitalisedInside.has(lower) || rules.firstNames.has(lower) || rules.titles.has(lower)) return true;
+  const next = doc.tokens[i + 1];
+  return next !== undefined && adjacent(token, next) && next.capitalized && !isFunctionWord(next.lower, rules);
+}
+
+function startsWithParticle(doc: ParsedDocument, i: number, lowercaseWords: Set<string>, capitalisedInside: Set<string>): boolean {
+  const token = doc.tokens[i]!;
+  const next = doc.tokens[i + 1];
+  return (
+    STRONG_PARTICLES.has(token.text) &&
+    next !== undefined &&
+    adjacent(token, next) &&
+    isNameWord(doc, i + 1, lowercaseWords, capitalisedInside)
+  );
+}
+
+function isFunctionWord(lower: string, rules: LanguageRules): boolean {
+  return (
+    rules.stopwords.has(lower) ||
+    rules.sentenceStarters.has(lower) ||
+    rules.determiners.has(lower) ||
+    rules.adverbs.has(lower) ||
+    rules.pronouns.has(lower) ||
+    rules.phraseBreakers.has(lower) ||
+    rules.numbers.words.has(lower) ||
+    rules.speechVerbs.has(lower)
+  );
+}
+
+function adjacent(a: Token, b: Token): boolean {
+  return b.start - a.end <= 1 && a.paragraph === b.paragraph;
+}
+
+function extendChunk(doc: ParsedDocument, first: number): number {
+  const { tokens } = doc;
+  let last = first;
+  for (;;) {
+    const current = tokens[last]!;
+    if (POSSESSIVE.test(current.text)) return last;
+    const next = tokens[last + 1];
+    if (!next || !adjacent(current, next)) return last;
+    // Inside a run, capitalised function words belong to the name ("Choe Son Hui", "Kim Jong Un").
+    if (next.word && next.capitalized && !doc.headings[next.paragraph] && !isSentenceInitial(doc, last + 1)) {
+      last++;
+      continue;
+    }
+    // Initials and abbreviated titles: "Donald J. Trump", "M. Véran", "Mr. Reeves".
+    const afterDot = tokens[last + 2];
+    if (
+      next.text === '.' &&
+      afterDot?.capitalized &&
+      adjacent(next, afterDot) &&
+      (/^\p{Lu}$/u.test(current.text) || doc.rules.titles.has(current.lower))
+    ) {
+      last += 2;
+      continue;
+    }
+    const afterParticle = tokens[last + 2];
+    if (next.word && !next.capitalized && afterParticle && adjacent(next, afterParticle) && afterParticle.capitalized) {
+      if (STRONG_PARTICLES.has(next.lower)) {
+        last += 2;
+        continue;
+      }
+      // "Corée du Nord", "Bank of England", "Charles de Gaulle": a weak particle joins two single words only.
+      const afterName = tokens[last + 3];
+      const joinsSingles =
+        (doc.rules.nounLinks.has(next.lower) || next.lower === 'of') &&
+        last === first &&
+        !(afterName && adjacent(afterParticle, afterName) && afterName.capitalized);
+      if (joinsSingles) {
+        last += 2;
+        continue;
+      }
+    }
+    return last;
+  }
+}
+
+function makeChunk(doc: ParsedDocument, first: number, last: number): NameChunk | null {
+  const { tokens, rules, text } = doc;
+  let nameFirst = first;
+  let gender: Gender = null;
+  let titled = false;
+  for (let k = first; k <= last; k++) {
+    const lower = tokens[k]!.lower;
+    if (lower === '.') continue;
+    const title = rules.titles.get(lower);
+    const job = title === undefined ? jobInfo(lower, rules) : null;
+    if (title !== undefined || job) {
+      titled = true;
+      gender = title ?? job?.gender ?? gender;
+      nameFirst = k + 1;
+      if (tokens[nameFirst]?.text === '.') nameFirst++;
+    }
+  }
+  if (nameFirst > last) return null;
+  const lastToken = tokens[last]!;
+  const possessive = POSSESSIVE.test(lastToken.text);
+  const end = possessive ? lastToken.end - 2 : lastToken.end;
+  const nameText = text.slice(tokens[nameFirst]!.start, end);
+  const key: string[] = [];
+  for (let k = nameFirst; k <= last; k++) {
+    const token = tokens[k]!;
+    if (!token.word || /^\p{Lu}$/u.test(token.text) || rules.nameParticles.has(token.lower)) continue;
+    key.push(normaliseName(token.text));
+  }
+  if (key.length === 0) return null;
+  return { first, last, text: nameText, key, gender, titled, possessive, inQuote: doc.quoteOf[first] !== -1 };
+}
+
+/** Lower-case, accent-free form of a name word, possessive removed. */
+export function normaliseName(word: string): string {
+  return word.replace(POSSESSIVE, '').normalize('NFD').replace(COMBINING, '').toLowerCase();
+}
+
+/** Whether a lower-case word is a job or role noun, and the gender it marks. Plurals are recognised. */
+export function jobInfo(lower: string, rules: LanguageRules): { job: string; gender: Gender } | null {
+  for (const form of singulars(lower)) {
+    const gender = rules.jobNouns.get(form);
+    if (gender !== undefined) return { job: form, gender };
+  }
+  if (rules.code === 'en') {
+    if (/(?:woman|women)$/.test(lower)) return { job: lower, gender: 'f' };
+    if (/(?:ist|ists|ologist|grapher|graphers|ician|icians|person)$/.test(lower) && lower.length > 5) return { job: lower, gender: null };
+  }
+  if (rules.code === 'fr') {
+    if (/(?:iste|istes|logue|logues)$/.test(lower) && lower.length > 5) return { job: lower, gender: null };
+    if (/(?:icienne|iciennes|trice|trices)$/.test(lower)) return { job: lower, gender: 'f' };
+    if (/(?:icien|iciens)$/.test(lower)) return { job: lower, gender: 'm' };
+  }
+  return null;
+}
+
+/** The word and its plausible singular forms ("ministres" → "ministre", "experts" → "expert"). */
+export function singulars(lower: string): string[] {
+  const forms = [lower];
+  if (lower.endsWith('ies')) forms.push(`${lower.slice(0, -3)}y`);
+  if (lower.endsWith('es')) forms.push(lower.slice(0, -2));
+  if (lower.endsWith('s') || lower.endsWith('x')) forms.push(lower.slice(0, -1));
+  if (lower.endsWith('men')) forms.push(`${lower.slice(0, -3)}man`);
+  return forms;
+}
+
+function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Array): ArticleNames {
+  const persons: Person[] = [];
+  const mentions: Mention[] = [];
+  const personOfChunk: (Person | null)[] = [];
+  const lastSeen = new Map<Person, number>();
+  for (const chunk of chunks) {
+    if (chunk.inQuote) {
+      personOfChunk.push(null);
+      continue;
+    }
+    const context = describe(doc, chunk, chunkOf);
+    const gender = chunk.gender ?? context.gender ?? doc.rules.firstNames.get(chunk.key[0] ?? '') ?? null;
+    let person = findContaining(persons, chunk.key, gender, lastSeen);
+    if (!person) {
+      person = findContained(persons, chunk.key, lastSeen);
+      if (person) {
+        person.name = chunk.text;
+        person.key = chunk.key;
+      }
+    }
+    if (!person) {
+      person = { id: persons.length, name: chunk.text, key: chunk.key, gender: null, jobs: new Set(), human: false };
+      persons.push(person);
+    }
+    person.gender ??= gender;
+    for (const job of context.jobs) person.jobs.add(job);
+    if (chunk.titled || context.jobs.length > 0 || gender !== null) person.human = true;
+    const offset = doc.tokens[chunk.first]!.start;
+    lastSeen.set(person, offset);
+    mentions.push({ person, chunk, offset });
+    personOfChunk.push(person);
+  }
+  return { chunks, chunkOf, persons, mentions, personOfChunk };
+}
+
+function findContaining(persons: readonly Person[], key: readonly string[], gender: Gender, lastSeen: Map<Person, number>): Person | null {
+  let best: Person | null = null;
+  let bestSeen = -1;
+  for (const person of persons) {
+    if (!key.every((word) => person.key.includes(word))) continue;
+    if (gender && person.gender && gender !== person.gender) continue;
+    const seen = lastSeen.get(person) ?? -1;
+    if (seen > bestSeen) {
+      best = person;
+      bestSeen = seen;
+    }
+  }
+  return best;
+}
+
+function findContained(persons: readonly Person[], key: readonly string[], lastSeen: Map<Person, number>): Person | null {
+  let best: Person | null = null;
+  let bestSeen = -1;
+  for (const person of persons) {
+    if (person.key.length >= key.length || !person.key.every((word) => key.includes(word))) continue;
+    const seen = lastSeen.get(person) ?? -1;
+    if (seen > bestSeen) {
+      best = person;
+      bestSeen = seen;
+    }
+  }
+  return best;
+}
+
+/**
+ * Job nouns and gender the text attaches to a name: a description right before it ("la ministre
+ * nord-coréenne des Affaires étrangères Choe Son Hui") or an apposition right after it ("Ana Sofia Cardenal,
+ * professeure de sciences politiques").
+ */
+function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): { jobs: string[]; gender: Gender } {
+  const { tokens, rules } = doc;
+  const jobs: string[] = [];
+  let gender: Gender = null;
+  const governed = rules.nounLinks.has(tokens[chunk.first - 1]?.lower ?? '') || tokens[chunk.first - 1]?.lower === 'of';
+  for (let k = chunk.first - 1, steps = 0; !governed && k >= 0 && steps < 8; k--, steps++) {
+    const token = tokens[k]!;
+    if (!token.word || doc.quoteOf[k] !== -1) break;
+    if (chunkOf[k] !== -1) continue;
+    if (rules.verbGlue.has(token.lower) || rules.pronouns.has(token.lower)) break;
+    if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
+    const job = jobInfo(token.lower, rules);
+    if (job) {
+      jobs.push(job.job);
+      const determiner = rules.determiners.get(tokens[k - 1]?.lower ?? '');
+      gender ??= job.gender ?? (determiner === 'm' || determiner === 'f' ? determiner : null);
+    }
+  }
+  const comma = tokens[chunk.last + 1];
+  if (comma?.text === ',') {
+    for (let k = chunk.last + 2, steps = 0; k < tokens.length && steps < 6; k++, steps++) {
+      const token = tokens[k]!;
+      if (!token.word || doc.quoteOf[k] !== -1 || chunkOf[k] !== -1) break;
+      if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
+      const job = jobInfo(token.lower, rules);
+      if (job) {
+        if (describesNextName(doc, k, chunkOf)) break;
+        jobs.push(job.job);
+        const determiner = rules.determiners.get(tokens[k - 1]?.lower ?? '');
+        gender ??= job.gender ?? (determiner === 'm' || determiner === 'f' ? determiner : null);
+        break;
+      }
+    }
+  }
+  return { jobs, gender };
+}
+
+/** "Moscou, la ministre … Choe Son Hui": the job noun after the comma describes the name that follows it. */
+function describesNextName(doc: ParsedDocument, job: number, chunkOf: Int32Array): boolean {
+  const { tokens, rules } = doc;
+  for (let k = job + 1; k < tokens.length && k < job + 8; k++) {
+    const token = tokens[k]!;
+    if (!token.word) return false;
+    if (chunkOf[k] !== -1) return !rules.nounLinks.has(tokens[k - 1]!.lower) && tokens[k - 1]!.lower !== 'of';
+    if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) return false;
+  }
+  return false;
+}

@@ -1,0 +1,230 @@
+/**
+ * Who a speech verb is about: its subject before it ("Pentagon spokesman Mark Wright said"), after it when
+ * inverted ("a ajouté un ténor de la droite", "said Mr. Reeves"), or the subject of the whole sentence for a
+ * participle ("…, complaining about …"). Returns references; `coreference.ts` turns them into speakers.
+ *
+ * @example
+ *   subjectBefore(reading, indexOfSaid, sentenceStart); // { kind: 'name', chunk: 3, at: 12 }
+ */
+import type { ParsedDocument } from './document.ts';
+import type { Gender } from './lang/rules.ts';
+import { jobInfo, singulars, type ArticleNames } from './names.ts';
+
+/** The parsed article with its names: what the attribution rules read. */
+export interface Reading {
+  doc: ParsedDocument;
+  names: ArticleNames;
+  /** A quotation (index in `doc.quotes`) whose words are read as plain text: an incise inside its marks. */
+  open?: number;
+}
+
+/** Whether token `i` is inside a quotation other than the one being read as plain text. */
+export function quoted(reading: Reading, i: number): boolean {
+  const quote = reading.doc.quoteOf[i];
+  return quote !== undefined && quote !== -1 && quote !== reading.open;
+}
+
+/** What a speech verb's subject turned out to be. */
+export type SpeakerRef =
+  | { kind: 'name'; chunk: number; at: number }
+  | { kind: 'pronoun'; gender: Gender; at: number }
+  | { kind: 'phrase'; first: number; last: number; head: string; gender: Gender; definite: boolean; at: number }
+  /** A participle or a passive: the speaker is the subject of the sentence, or the agent. */
+  | { kind: 'clause'; at: number }
+  | { kind: 'passive'; at: number };
+
+const MAX_SEGMENT = 14;
+const MAX_PHRASE = 10;
+const DEFINITE = new Set(['the', 'le', 'la', "l'", 'les']);
+
+function isSkippable(reading: Reading, i: number): boolean {
+  const { rules, tokens } = reading.doc;
+  const token = tokens[i]!;
+  if (!token.word || quoted(reading, i)) return false;
+  if (rules.pronouns.has(token.lower) && !rules.verbGlue.has(token.lower)) return false;
+  return rules.verbGlue.has(token.lower) || rules.adverbs.has(token.lower);
+}
+
+/** The subject of the verb at `verb`, searching back no further than token `bound`. */
+export function subjectBefore(reading: Reading, verb: number, bound: number): SpeakerRef | null {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  let i = verb - 1;
+  if (i >= bound && rules.passiveAuxiliaries.has(tokens[i]!.lower)) return { kind: 'passive', at: tokens[verb]!.start };
+  while (i >= bound && (isSkippable(reading, i) || rules.objectClitics.has(tokens[i]!.lower))) i--;
+  if (i < bound || quoted(reading, i)) return null;
+  const token = tokens[i]!;
+  if (!token.word) {
+    const verbText = tokens[verb]!.lower;
+    if (token.text === ',' && /(?:ing|ant)$/.test(verbText)) return { kind: 'clause', at: token.start };
+    // "Mark Addison, then her private secretary for home affairs, said"
+    if (token.text === ',' && i - 1 >= bound) {
+      const apposed = phraseEndingAt(reading, i - 1, bound);
+      return apposed?.kind === 'name' ? apposed : null;
+    }
+    return null;
+  }
+  const pronoun = rules.pronouns.get(token.lower);
+  if (pronoun !== undefined) return { kind: 'pronoun', gender: pronoun, at: token.start };
+  if (rules.conjunctions.has(token.lower) || isPreposition(reading, token.lower)) return null;
+  if (rules.relativeSubjects.has(token.lower)) {
+    let j = i - 1;
+    if (tokens[j]?.text === ',') j--;
+    return j >= bound ? phraseEndingAt(reading, j, bound) : null;
+  }
+  const chunkIndex = names.chunkOf[i]!;
+  if (chunkIndex !== -1) {
+    const chunk = names.chunks[chunkIndex]!;
+    const before = tokens[chunk.first - 1];
+    const governed = before !== undefined && before.word && isPreposition(reading, before.lower);
+    if (!chunk.possessive && chunk.last === i && !governed) return { kind: 'name', chunk: chunkIndex, at: tokens[chunk.first]!.start };
+  }
+  return phraseEndingAt(reading, i, bound);
+}
+
+/** A noun phrase ending at token `end`: an apposition's name, a name, or the phrase itself. */
+function phraseEndingAt(reading: Reading, end: number, bound: number): SpeakerRef | null {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  const chunkIndex = names.chunkOf[end]!;
+  if (chunkIndex !== -1 && !names.chunks[chunkIndex]!.possessive) {
+    const chunk = names.chunks[chunkIndex]!;
+    const before = tokens[chunk.first - 1];
+    if (!(before?.word && isPreposition(reading, before.lower))) return { kind: 'name', chunk: chunkIndex, at: tokens[chunk.first]!.start };
+  }
+  let start = end;
+  while (start - 1 >= bound && end - start < MAX_SEGMENT) {
+    const token = tokens[start - 1]!;
+    if (!token.word || quoted(reading, start - 1) || rules.conjunctions.has(token.lower)) break;
+    start--;
+  }
+  // "Mark Addison, then her private secretary for home affairs, said": the apposition names the speaker.
+  const boundary = tokens[start - 1];
+  const nameBefore = names.chunkOf[start - 2] ?? -1;
+  if (boundary?.text === ',' && nameBefore !== -1 && opensDescription(reading, start, end)) {
+    const chunk = names.chunks[nameBefore]!;
+    if (!chunk.possessive && chunk.last === start - 2) return { kind: 'name', chunk: nameBefore, at: tokens[chunk.first]!.start };
+  }
+  if (end - start >= MAX_SEGMENT) return null;
+  let first = start;
+  for (let k = start; k <= end; k++) {
+    if (!rules.determiners.has(tokens[k]!.lower)) continue;
+    const previous = tokens[k - 1];
+    if (k > start && previous && isPreposition(reading, previous.lower)) continue;
+    first = k;
+    break;
+  }
+  while (first < end && (isPreposition(reading, tokens[first]!.lower) || rules.adverbs.has(tokens[first]!.lower))) first++;
+  return makePhrase(reading, first, end);
+}
+
+function opensDescription(reading: Reading, start: number, end: number): boolean {
+  const { rules, tokens } = reading.doc;
+  for (let k = start; k <= end && k < start + 4; k++) {
+    const lower = tokens[k]!.lower;
+    if (rules.determiners.has(lower) || jobInfo(lower, rules)) return true;
+    if (!rules.adverbs.has(lower) && lower !== 'then' && lower !== 'now' && lower !== 'alors') return false;
+  }
+  return false;
+}
+
+function isPreposition(reading: Reading, lower: string): boolean {
+  const { rules } = reading.doc;
+  return rules.phraseBreakers.has(lower) && !rules.conjunctions.has(lower) && !rules.determiners.has(lower);
+}
+
+/**
+ * The noun phrase starting at token `start` (after skippable adverbs), no further than token `bound`:
+ * a pronoun, a name, or a description whose apposed name wins ("le ministre des Affaires étrangères Laurent Fabius").
+ */
+export function phraseAfter(reading: Reading, start: number, bound: number): SpeakerRef | null {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  let i = start;
+  while (i < bound && isSkippable(reading, i) && !rules.determiners.has(tokens[i]!.lower)) i++;
+  if (i >= bound || quoted(reading, i) || !tokens[i]!.word) return null;
+  const token = tokens[i]!;
+  const pronoun = rules.pronouns.get(token.lower);
+  if (pronoun !== undefined) return { kind: 'pronoun', gender: pronoun, at: token.start };
+  const chunkIndex = names.chunkOf[i]!;
+  if (chunkIndex !== -1 && !names.chunks[chunkIndex]!.possessive) return { kind: 'name', chunk: chunkIndex, at: token.start };
+  let last = i;
+  while (last + 1 < bound && last + 1 - i < MAX_PHRASE) {
+    const next = tokens[last + 1]!;
+    if (!next.word || quoted(reading, last + 1)) break;
+    if (rules.phraseBreakers.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
+    if (rules.verbGlue.has(next.lower) && !rules.determiners.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
+    if (rules.speechVerbs.has(next.lower)) break;
+    last++;
+  }
+  while (last > i && (rules.nounLinks.has(tokens[last]!.lower) || rules.determiners.has(tokens[last]!.lower))) last--;
+  for (let k = i + 1; k <= last; k++) {
+    const inner = names.chunkOf[k]!;
+    if (inner === -1) continue;
+    const chunk = names.chunks[inner]!;
+    const before = tokens[chunk.first - 1]!;
+    if (chunk.first === k && chunk.last === last && !chunk.possessive && !rules.nounLinks.has(before.lower) && before.lower !== 'of') {
+      return { kind: 'name', chunk: inner, at: tokens[k]!.start };
+    }
+    k = chunk.last;
+  }
+  return makePhrase(reading, i, last);
+}
+
+function makePhrase(reading: Reading, first: number, last: number): SpeakerRef | null {
+  const { rules, tokens } = reading.doc;
+  if (first > last) return null;
+  let headIndex = last;
+  for (let k = first + 1; k <= last; k++) {
+    if (rules.nounLinks.has(tokens[k]!.lower) || tokens[k]!.lower === 'of') {
+      headIndex = k - 1;
+      break;
+    }
+  }
+  const head = tokens[headIndex]!.lower;
+  const determiner = rules.determiners.get(tokens[first]!.lower);
+  let gender: Gender = determiner ?? null;
+  if (gender === null) {
+    const job = jobInfo(head, rules);
+    if (job?.gender) gender = job.gender;
+    else if (head.endsWith('s') && !head.endsWith('ss') && singulars(head).length > 1 && rules.code === 'en') gender = 'p';
+  }
+  return {
+    kind: 'phrase',
+    first,
+    last,
+    head,
+    gender,
+    definite: DEFINITE.has(tokens[first]!.lower),
+    at: tokens[first]!.start,
+  };
+}
+
+/**
+ * The subject of the sentence that contains token `at`: its first pronoun, name or determiner that no
+ * preposition governs, which skips fronted adverbials ("Dans une démonstration de force, la Corée du Nord …").
+ */
+export function sentenceSubject(reading: Reading, at: number): SpeakerRef | null {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  const sentence = doc.sentences[doc.sentenceOf[at]!]!;
+  let i = at;
+  while (i > 0 && tokens[i - 1]!.start >= sentence.start) i--;
+  let governed = false;
+  for (; i < at; i++) {
+    const token = tokens[i]!;
+    if (quoted(reading, i)) return null;
+    if (!token.word) {
+      governed = false;
+      continue;
+    }
+    const previous = tokens[i - 1]?.lower ?? '';
+    const linked = isPreposition(reading, previous) || rules.nounLinks.has(previous) || previous === 'of';
+    if (rules.pronouns.has(token.lower) && !linked) return phraseAfter(reading, i, at);
+    const determiner = rules.determiners.has(token.lower);
+    if ((determiner || names.chunkOf[i] !== -1) && (!governed || (determiner && !linked))) return phraseAfter(reading, i, at);
+    if (names.chunkOf[i] !== -1) i = names.chunks[names.chunkOf[i]!]!.last;
+    if (isPreposition(reading, token.lower)) governed = true;
+  }
+  return null;
+}

@@ -1,0 +1,381 @@
+/**
+ * Who said each quotation. In order of strength: the attribution between its parts ("X," she said, "Y"), the
+ * attribution right after it ("…", a-t-elle proclamé / said Mr. Reeves / selon un proche de …), the speech
+ * verb before it in its sentence (Mrs Thatcher said: "…"). A quotation with none of these takes, in order, the
+ * speaker of a following quotation attributed with a verb of continuation ("…", a ajouté Laurent Fabius), the
+ * human subject of the clause it is embedded in, the speaker of the next quotation of its paragraph, or the
+ * speaker of the last words reported nearby; otherwise nobody.
+ *
+ * @example
+ *   attributeQuotations(reading, quotations)[0]?.name; // 'Choe Son Hui'
+ */
+import { resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts';
+import type { ParsedDocument } from './document.ts';
+import { quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
+import type { Quotation } from './quotes.ts';
+import { tokenAt } from './tokens.ts';
+
+interface Attribution {
+  ref: SpeakerRef;
+  /** The token of the speech verb, or -1 ("selon X"). */
+  verb: number;
+}
+
+type Explicit = Attribution | 'hypothetical' | null;
+
+/** A quotation without attribution inherits the last reported speaker up to this many paragraphs back. */
+const CARRY_PARAGRAPHS = 2;
+const AFTER_WINDOW = 20;
+const LEADING_PUNCTUATION = new Set([',', '—', '–', '-', '(']);
+
+/** The speaker of each quotation, in the same order; null when the article does not say. */
+export function attributeQuotations(reading: Reading, quotations: readonly Quotation[]): (Speaker | null)[] {
+  const { doc } = reading;
+  const { tokens } = doc;
+  const explicit = new Map<number, Explicit>();
+  const explicitOf = (q: number): Explicit => {
+    if (!explicit.has(q)) explicit.set(q, findExplicit(reading, quotations[q]!));
+    return explicit.get(q) ?? null;
+  };
+  const history: SpeechEvent[] = [];
+  const speakers: (Speaker | null)[] = [];
+  const consumed = new Set<number>();
+  const verbs = findSpeechTokens(reading);
+  let v = 0;
+  for (let q = 0; q < quotations.length; q++) {
+    const quotation = quotations[q]!;
+    for (; v < verbs.length && tokens[verbs[v]!]!.start < quotation.open; v++) recordIndirect(reading, verbs[v]!, consumed, history);
+    const found = explicitOf(q);
+    let speaker: Speaker | null = null;
+    if (found === 'hypothetical') {
+      speaker = null;
+    } else if (found) {
+      consumed.add(found.verb);
+      speaker = resolveAttribution(reading, found, history);
+    }
+    if (!found) speaker = inferSpeaker(reading, quotations, q, explicitOf, history);
+    speakers.push(speaker);
+    if (speaker) {
+      if (speaker.person) speaker.person.human = true;
+      history.push({ speaker, offset: quotation.open, paragraph: paragraphAt(doc, quotation.close - 1), quoted: true });
+    }
+  }
+  return speakers;
+}
+
+function paragraphAt(doc: ParsedDocument, offset: number): number {
+  const index = Math.min(doc.tokens.length - 1, tokenAt(doc.tokens, offset));
+  return doc.tokens[Math.max(0, index)]?.paragraph ?? 0;
+}
+
+function resolveAttribution(reading: Reading, attribution: Attribution, history: readonly SpeechEvent[]): Speaker | null {
+  const { ref } = attribution;
+  if (ref.kind === 'clause') return clauseSpeaker(reading, attribution.verb, history);
+  if (ref.kind === 'passive') return passiveSource(reading, attribution.verb, history);
+  return resolveSpeaker(reading, ref, history, true);
+}
+
+/** A participle ("…, complaining about …"): the last speaker of the sentence, else its subject. */
+function clauseSpeaker(reading: Reading, verb: number, history: readonly SpeechEvent[]): Speaker | null {
+  const { doc } = reading;
+  const sentence = doc.sentences[doc.sentenceOf[verb]!]!;
+  const last = history.at(-1);
+  if (last && last.offset >= sentence.start && last.offset < doc.tokens[verb]!.start) return last.speaker;
+  const subject = sentenceSubject(reading, verb);
+  if (!subject) return null;
+  const speaker = resolveSpeaker(reading, subject, history);
+  return speaker && (speaker.human || subject.kind === 'name') ? speaker : null;
+}
+
+/** "She was warned by X that…" → X; "In one briefing note she was warned that…" → the document. */
+function passiveSource(reading: Reading, verb: number, history: readonly SpeechEvent[]): Speaker | null {
+  const { doc } = reading;
+  const { tokens, rules } = doc;
+  const sentence = doc.sentenceOf[verb]!;
+  for (let k = verb + 1; k < tokens.length && k < verb + 4 && doc.sentenceOf[k] === sentence; k++) {
+    if (rules.agentPrepositions.has(tokens[k]!.lower)) {
+      const ref = phraseAfter(reading, k + 1, verb + 12);
+      return ref ? resolveSpeaker(reading, ref, history) : null;
+    }
+  }
+  for (let k = verb - 1; k >= 0 && doc.sentenceOf[k] === sentence; k--) {
+    if (!rules.documentNouns.has(tokens[k]!.lower) || quoted(reading, k)) continue;
+    let first = k;
+    while (first > 0 && doc.sentenceOf[first - 1] === sentence && tokens[first - 1]!.word && !rules.agentPrepositions.has(tokens[first - 1]!.lower)) {
+      const lower = tokens[first - 1]!.lower;
+      if (rules.phraseBreakers.has(lower) && !rules.nounLinks.has(lower)) break;
+      first--;
+    }
+    return { name: doc.text.slice(tokens[first]!.start, tokens[k]!.end), person: null, gender: null, human: true };
+  }
+  return null;
+}
+
+/** Tokens outside quotations that report speech: speech verbs, inverted pronouns, "selon"/"according to". */
+function findSpeechTokens(reading: Reading): number[] {
+  const { doc } = reading;
+  const found: number[] = [];
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (doc.quoteOf[i] === -1 && reportsSpeech(doc, i)) found.push(i);
+  }
+  return found;
+}
+
+function reportsSpeech(doc: ParsedDocument, i: number): boolean {
+  const { rules } = doc;
+  const lower = doc.tokens[i]!.lower;
+  return rules.speechVerbs.has(lower) || (rules.invertedPronoun?.test(lower) ?? false) || accordingToAt(doc, i) > 0;
+}
+
+function accordingToAt(doc: ParsedDocument, i: number): number {
+  for (const phrase of doc.rules.accordingTo) {
+    if (phrase.every((word, k) => doc.tokens[i + k]?.lower === word)) return phrase.length;
+  }
+  return 0;
+}
+
+/** Reported speech without a quotation ("Sawadogo a déclaré que…", ", a déclaré le ministre"): who spoke last. */
+function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<number>, history: SpeechEvent[]): void {
+  if (consumed.has(verb)) return;
+  const { doc } = reading;
+  const { tokens, rules } = doc;
+  const sentence = doc.sentences[doc.sentenceOf[verb]!]!;
+  const start = tokenAt(tokens, sentence.start);
+  const end = tokenAt(tokens, sentence.end);
+  let ref: SpeakerRef | null = null;
+  const according = accordingToAt(doc, verb);
+  if (according > 0) {
+    ref = phraseAfter(reading, verb + according, end);
+  } else if (rules.invertedPronoun?.test(tokens[verb]!.lower)) {
+    return;
+  } else if (afterPause(reading, verb, start)) {
+    ref = phraseAfter(reading, verb + 1, end);
+  } else if (hasSpeechComplement(reading, verb, end)) {
+    ref = subjectBefore(reading, verb, start);
+  }
+  if (!ref || ref.kind === 'clause' || ref.kind === 'passive') return;
+  const speaker = resolveSpeaker(reading, ref, history, true);
+  if (!speaker || !speaker.human) return;
+  history.push({ speaker, offset: tokens[verb]!.start, paragraph: tokens[verb]!.paragraph, quoted: false });
+}
+
+/** ", a déclaré le ministre": the verb follows a comma, its subject comes after it. */
+function afterPause(reading: Reading, verb: number, start: number): boolean {
+  const { tokens, rules } = reading.doc;
+  let k = verb - 1;
+  while (k >= start && rules.verbGlue.has(tokens[k]!.lower) && !rules.pronouns.has(tokens[k]!.lower)) k--;
+  return k >= start && (tokens[k]!.text === ',' || tokens[k]!.text === '—');
+}
+
+/** The verb introduces what was said: "que", "that", a colon or a quotation follows within a few words. */
+function hasSpeechComplement(reading: Reading, verb: number, end: number): boolean {
+  const { tokens, rules } = reading.doc;
+  for (let k = verb + 1; k < end && k <= verb + 6; k++) {
+    const token = tokens[k]!;
+    if (token.lower === 'que' || token.lower === "qu'" || token.lower === 'that' || token.text === ':') return true;
+    if (quoted(reading, k)) return true;
+    if (rules.speechVerbs.has(token.lower)) return false;
+  }
+  return false;
+}
+
+/** The attribution the text gives a quotation, or 'hypothetical' ("as if to say"), or null. */
+function findExplicit(reading: Reading, quotation: Quotation): Explicit {
+  const { doc } = reading;
+  const { tokens } = doc;
+  const openToken = tokenAt(tokens, quotation.open);
+  const closeToken = tokenAt(tokens, quotation.close) - 1;
+  if (isHypothetical(doc, openToken)) return 'hypothetical';
+  for (const gap of quotation.gaps) {
+    const found = attributionInGap(reading, quotation, gap.start, gap.end);
+    if (found) return found;
+  }
+  return attributionAfter(reading, openToken, closeToken + 1) ?? attributionBefore(reading, openToken);
+}
+
+function isHypothetical(doc: ParsedDocument, openToken: number): boolean {
+  return doc.rules.hypotheticalMarkers.some((phrase) =>
+    phrase.every((word, k) => doc.tokens[openToken - phrase.length + k]?.lower === word),
+  );
+}
+
+function attributionInGap(reading: Reading, quotation: Quotation, start: number, end: number): Attribution | null {
+  const { doc } = reading;
+  const { tokens, rules } = doc;
+  const first = tokenAt(tokens, start);
+  const last = tokenAt(tokens, end);
+  const span = quotation.spans.find((s) => doc.quotes[s]!.open <= start && doc.quotes[s]!.close >= end);
+  const inside: Reading = span === undefined ? reading : { ...reading, open: span };
+  for (let k = first; k < last; k++) {
+    const lower = tokens[k]!.lower;
+    const pronoun = rules.invertedPronoun?.exec(lower);
+    if (pronoun) return { ref: { kind: 'pronoun', gender: rules.pronouns.get(pronoun[1] ?? '') ?? null, at: tokens[k]!.start }, verb: k };
+    const according = accordingToAt(doc, k);
+    if (according > 0) {
+      const ref = phraseAfter(inside, k + according, last);
+      if (ref) return { ref, verb: -1 };
+    }
+    if (!rules.speechVerbs.has(lower)) continue;
+    const ref = opensClause(inside, k, first)
+      ? (phraseAfter(inside, k + 1, last) ?? subjectBefore(inside, k, first))
+      : (subjectBefore(inside, k, first) ?? phraseAfter(inside, k + 1, last));
+    if (ref) return { ref, verb: k };
+  }
+  return null;
+}
+
+/** Whether only punctuation and auxiliaries stand between `from` and the verb: the subject follows the verb. */
+function opensClause(reading: Reading, verb: number, from: number): boolean {
+  const { tokens, rules } = reading.doc;
+  for (let k = verb - 1; k >= from; k--) {
+    const token = tokens[k]!;
+    if (token.word && !(rules.verbGlue.has(token.lower) && !rules.pronouns.has(token.lower))) return false;
+  }
+  return true;
+}
+
+/** "…", a-t-elle proclamé / said Mr. Reeves / the Scottish government said / selon un proche de… */
+function attributionAfter(reading: Reading, openToken: number, first: number): Attribution | null {
+  const { doc } = reading;
+  const { tokens, rules } = doc;
+  const sentence = doc.sentenceOf[first - 1]!;
+  let bound = first;
+  while (bound < tokens.length && doc.sentenceOf[bound] === sentence && !quoted(reading, bound)) bound++;
+  let k = first;
+  while (k < bound && k < first + 2 && LEADING_PUNCTUATION.has(tokens[k]!.text)) k++;
+  if (k >= bound) return null;
+  const lower = tokens[k]!.lower;
+  const pronoun = rules.invertedPronoun?.exec(lower);
+  if (pronoun) return { ref: { kind: 'pronoun', gender: rules.pronouns.get(pronoun[1] ?? '') ?? null, at: tokens[k]!.start }, verb: k };
+  const according = accordingToAt(doc, k);
+  if (according > 0) {
+    const ref = phraseAfter(reading, k + according, bound);
+    return ref ? { ref, verb: -1 } : null;
+  }
+  if (rules.agentPrepositions.has(lower) && characterisedBefore(reading, openToken)) {
+    const ref = phraseAfter(reading, k + 1, bound);
+    return ref ? { ref, verb: -1 } : null;
+  }
+  let verb = k;
+  while (verb < bound - 1 && rules.verbGlue.has(tokens[verb]!.lower) && !rules.pronouns.has(tokens[verb]!.lower)) verb++;
+  if (rules.speechVerbs.has(tokens[verb]!.lower)) {
+    const invertedPronoun = rules.invertedPronoun?.exec(tokens[verb - 1]?.lower ?? '');
+    if (invertedPronoun) {
+      return { ref: { kind: 'pronoun', gender: rules.pronouns.get(invertedPronoun[1] ?? '') ?? null, at: tokens[verb - 1]!.start }, verb };
+    }
+    const ref = phraseAfter(reading, verb + 1, bound);
+    return ref ? { ref, verb } : null;
+  }
+  for (let v = k + 1; v < bound && v < k + AFTER_WINDOW; v++) {
+    if (!rules.speechVerbs.has(tokens[v]!.lower)) continue;
+    if (takesObject(reading, v)) return null;
+    const ref = subjectBefore(reading, v, k);
+    if (ref && ref.kind !== 'clause' && ref.kind !== 'passive' && startsAdjacent(reading, k, ref.at)) return { ref, verb: v };
+    return null;
+  }
+  return null;
+}
+
+/**
+ * "…", un chiraquien s'est souvenu du surnom…: a verb with its own object or clause after it reports
+ * something else, not the quotation before it.
+ */
+function takesObject(reading: Reading, verb: number): boolean {
+  const { tokens, rules } = reading.doc;
+  const next = tokens[verb + 1];
+  if (!next) return false;
+  return rules.determiners.has(next.lower) || rules.nounLinks.has(next.lower) || rules.conjunctions.has(next.lower) || next.text === ':';
+}
+
+/** Only words of one noun phrase stand between token `k` and the offset `at`. */
+function startsAdjacent(reading: Reading, k: number, at: number): boolean {
+  const { tokens, rules } = reading.doc;
+  for (let i = k; i < tokens.length && tokens[i]!.start < at; i++) {
+    const token = tokens[i]!;
+    if (!token.word) return false;
+    if (rules.phraseBreakers.has(token.lower) || rules.verbGlue.has(token.lower)) return false;
+  }
+  return true;
+}
+
+function characterisedBefore(reading: Reading, openToken: number): boolean {
+  const { tokens, rules } = reading.doc;
+  for (let k = openToken - 1; k >= 0 && k >= openToken - 3; k--) {
+    if (rules.characterisationVerbs.has(tokens[k]!.lower)) return true;
+  }
+  return false;
+}
+
+/** The nearest speech verb before the quotation in its sentence, and its subject. */
+function attributionBefore(reading: Reading, openToken: number): Attribution | null {
+  const { doc } = reading;
+  const { tokens, rules } = doc;
+  const sentence = doc.sentences[doc.sentenceOf[openToken]!]!;
+  const start = tokenAt(tokens, sentence.start);
+  for (let k = openToken - 1; k >= start; k--) {
+    const quote = doc.quoteOf[k]!;
+    if (quote !== -1 && quote !== reading.open) {
+      k = tokenAt(tokens, doc.quotes[quote]!.open);
+      continue;
+    }
+    const lower = tokens[k]!.lower;
+    const according = accordingToAt(doc, k);
+    if (according > 0) {
+      const ref = phraseAfter(reading, k + according, openToken);
+      return ref ? { ref, verb: -1 } : null;
+    }
+    const pronoun = rules.invertedPronoun?.exec(lower);
+    if (pronoun) return { ref: { kind: 'pronoun', gender: rules.pronouns.get(pronoun[1] ?? '') ?? null, at: tokens[k]!.start }, verb: k };
+    if (!rules.speechVerbs.has(lower) && !rules.characterisationVerbs.has(lower)) continue;
+    const ref = subjectBefore(reading, k, start) ?? (opensClause(reading, k, start) ? phraseAfter(reading, k + 1, openToken) : null);
+    return ref ? { ref, verb: k } : null;
+  }
+  return null;
+}
+
+/** Speaker of a quotation the text does not attribute: see the module comment for the order of the rules. */
+function inferSpeaker(
+  reading: Reading,
+  quotations: readonly Quotation[],
+  q: number,
+  explicitOf: (q: number) => Explicit,
+  history: readonly SpeechEvent[],
+): Speaker | null {
+  const { doc } = reading;
+  const { tokens, rules } = doc;
+  const quotation = quotations[q]!;
+  const paragraph = paragraphAt(doc, quotation.close - 1);
+  const closeSentence = doc.sentenceOf[tokenAt(tokens, quotation.close) - 1]!;
+  const next = quotations[q + 1];
+  const nextFound = next && paragraphAt(doc, next.open) === paragraph ? explicitOf(q + 1) : null;
+  const nextSentence = next ? doc.sentenceOf[tokenAt(tokens, next.open)]! : -1;
+  if (nextFound && nextFound !== 'hypothetical' && nextSentence <= closeSentence + 1 && nextFound.verb !== -1) {
+    if (rules.continuationVerbs.has(tokens[nextFound.verb]!.lower)) return resolveAttribution(reading, nextFound, history);
+  }
+  const subject = embeddingSubject(reading, tokenAt(tokens, quotation.open), history);
+  if (subject) return subject;
+  if (nextFound && nextFound !== 'hypothetical' && nextSentence <= closeSentence + 2) {
+    const speaker = resolveAttribution(reading, nextFound, history);
+    if (speaker) return speaker;
+  }
+  const recent = history.filter((event) => paragraph - event.paragraph <= CARRY_PARAGRAPHS);
+  return (recent.findLast((event) => event.quoted) ?? recent.at(-1))?.speaker ?? null;
+}
+
+/** "Alors que d'anciens amis n'en gardent « … »": the human subject of the clause the quotation sits in. */
+function embeddingSubject(reading: Reading, openToken: number, history: readonly SpeechEvent[]): Speaker | null {
+  const { doc } = reading;
+  const { tokens, rules } = doc;
+  const sentence = doc.sentences[doc.sentenceOf[openToken]!]!;
+  const start = tokenAt(tokens, sentence.start);
+  const before = tokens[openToken - 1];
+  if (openToken <= start || !before || before.text === ':') return null;
+  let k = openToken - 1;
+  while (k >= start && tokens[k]!.word && !quoted(reading, k) && !rules.conjunctions.has(tokens[k]!.lower)) k--;
+  const ref = phraseAfter(reading, k + 1, openToken);
+  if (!ref || ref.kind === 'clause' || ref.kind === 'passive') return null;
+  const speaker = resolveSpeaker(reading, ref, history);
+  if (!speaker) return null;
+  if (ref.kind === 'name') return speaker.person?.human ? speaker : null;
+  return speaker.human ? speaker : null;
+}

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/config-error.ts';
 import { MigrationError } from '../store/kysely-store.ts';
 import { analyzeCommand } from './commands/analyze-command.ts';
+import { healthCommand } from './commands/health-command.ts';
 import { previewCommand } from './commands/preview-command.ts';
 import { startCommand } from './commands/start-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -13,6 +14,7 @@ Commands:
   start      run the service (bots when tokens are set, the console otherwise)
   preview    build a digest of the configured feeds now and print it
   analyze    show what the digest engine reads in one article
+  health     exit 0 if a running service is alive (Docker HEALTHCHECK)
 
 Run "precis <command> --help" for a command's options.
 Configuration: config/precis.yaml (or PRECIS_CONFIG); secrets from the environment or .env.`;
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   start: startCommand,
   preview: previewCommand,
   analyze: (args, output) => analyzeCommand(args, output),
+  health: healthCommand,
 };
 
 /**

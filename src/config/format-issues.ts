@@ -52,7 +52,9 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], input: unknown
         break;
       case 'too_small':
       case 'too_big':
-        lines.push(`${formatPath(issue.path)}: ${describe(value)} ${issue.message.replace(/^Too (small|big): expected \w+ to /, 'must ')}`);
+        lines.push(
+          `${formatPath(issue.path)}: ${JSON.stringify(value)} ${issue.message.replace(/^Too (small|big): expected \w+ to (have )?/, 'must be ').replace(/must be be /, 'must be ').replace(/([<>]=?)(\d)/, '$1 $2')}`,
+        );
         break;
       default:
         lines.push(

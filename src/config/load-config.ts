@@ -29,6 +29,8 @@ export interface Config {
   schedule: ScheduleConfig;
   digest: DigestConfig;
   storage: StorageLocation;
+  /** Absolute path of the heartbeat file (`precis health`). */
+  heartbeatFile: string;
   telegram: { token: string; apiRoot: string | undefined } | null;
   discord: { token: string; apiRoot: string | undefined } | null;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
@@ -68,7 +70,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
 
 function readConfigFile(file: string, shownAs: string): unknown {
   if (!existsSync(file)) throw new ConfigError(shownAs, ['file not found (set PRECIS_CONFIG or create it)']);
-  const doc = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     throw new ConfigError(
       shownAs,
@@ -136,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     schedule: file.schedule,
     digest: file.digest,
     storage,
+    heartbeatFile: resolve(cwd, file.health.heartbeat),
     telegram: environment.TELEGRAM_BOT_TOKEN
       ? { token: environment.TELEGRAM_BOT_TOKEN, apiRoot: environment.TELEGRAM_API_ROOT?.replace(/\/+$/, '') }
       : null,

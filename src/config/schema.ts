@@ -48,12 +48,18 @@ export const storageConfigSchema = z.strictObject({
   sqlite: z.string().min(1).default('data/precis.sqlite'),
 });
 
+export const healthConfigSchema = z.strictObject({
+  /** File the running service touches every 30 s; `precis health` (Docker's HEALTHCHECK) reads it. Relative to the working directory. */
+  heartbeat: z.string().min(1).default('data/heartbeat.json'),
+});
+
 /** The whole configuration file. Secrets never live here: they come from the environment. */
 export const configFileSchema = z.strictObject({
   feeds: z.array(feedConfigSchema).default([]),
   schedule: scheduleConfigSchema.default({ cron: '0 8 * * *', timezone: 'UTC' }),
   digest: digestConfigSchema.default({ stories: 5, quotesPerStory: 2, figuresPerStory: 3, windowHours: 72 }),
   storage: storageConfigSchema.default({ sqlite: 'data/precis.sqlite' }),
+  health: healthConfigSchema.default({ heartbeat: 'data/heartbeat.json' }),
 });
 
 export type FeedConfig = z.infer<typeof feedConfigSchema>;

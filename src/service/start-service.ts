@@ -9,6 +9,7 @@ import type { Logger } from '../logger.ts';
 import type { ChatRecord, Platform } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { defaultChatSettings } from './chat-defaults.ts';
+import { startHeartbeat } from './heartbeat.ts';
 import { syncConfiguredFeeds } from './sync-configured-feeds.ts';
 import { WorkTracker } from './work-tracker.ts';
 
@@ -122,11 +123,17 @@ export async function startService(options: {
     );
   }, POLL_INTERVAL_MS);
   poll.unref();
+  const stopHeartbeat = startHeartbeat(config.heartbeatFile, () => ({
+    pid: process.pid,
+    at: now(),
+    platforms: platforms.map((platform) => platform.channel.platform),
+  }));
 
   return {
     service,
     async stop() {
       clearInterval(poll);
+      stopHeartbeat();
       scheduler.stop();
       await work.drain();
       for (const platform of platforms) await platform.stop();

@@ -18,6 +18,8 @@ const DIGITS = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?!\
 const DIGITS_AT = new RegExp(`^(?:${DIGITS.source})`, 'u');
 const GROUP_SPACES = /[ \u00A0\u202F\u2009]/g;
 const ALTERNATIVES = new Set(['et', 'and', 'or', 'ou']);
+/** "10-year", "30-year-old": the number qualifies the noun it is joined to. */
+const HYPHEN_COMPOUND = /^-(\p{L}+(?:-\p{L}+)*)/u;
 const ATTACHED = /^[\p{L}°%‰µ²]+(?:\/[\p{L}]+)?/u;
 const ORDINAL_SUFFIX = /^(?:er|re|ère|e|ème|eme|è|ᵉ|ᵉʳ|nd|rd|th|st|d|nde|nd)$/iu;
 /** Unit abbreviations written against the number ("1g/l", "50km", "3.2bn"). */
@@ -35,7 +37,8 @@ const STANDALONE_SCALES = new Set(['bn', 'tn', 'md', 'mds', 'mrd']);
 const CLOCK_WORDS = new Set(['h', 'am', 'pm', 'a.m', 'p.m', "o'clock", 'gmt', 'utc', 'cet', 'bst']);
 const HOUR_WORDS = new Set(['heures', 'heure']);
 const TIME_BEFORE = new Set(['à', 'vers', 'dès', 'at', 'by', 'jusqu\'à']);
-const PHONE_TAIL = /^[\s.-]\d{2}[\s.-]\d{2}[\s.-]\d{2}/u;
+/** Telephone numbers: French (01 23 45 67 89), international (+33 1 …), North American (555-0100). */
+const PHONE = /(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){2,}|\b0\d(?:[\s.]\d{2}){4}\b|\(?\b\d{3}\)?[\s.-]\d{3}-\d{4}\b|\b\d{3}-\d{4}\b)/gu;
 const MIN_YEAR = 1000;
 const MAX_YEAR = 2100;
 const MAX_DAY = 31;
@@ -49,6 +52,9 @@ interface Span {
 export function findFigures(doc: ParsedDocument): Figure[] {
   const figures: Figure[] = [];
   const used = new Uint8Array(doc.tokens.length);
+  for (const phone of doc.text.matchAll(PHONE)) {
+    for (let k = tokenAt(doc.tokens, phone.index); k < doc.tokens.length && doc.tokens[k]!.start < phone.index + phone[0].length; k++) used[k] = 1;
+  }
   for (const match of doc.text.matchAll(DIGITS)) {
     const figure = readDigits(doc, match.index, match[0], used);
     if (figure) figures.push(figure);
@@ -111,16 +117,22 @@ function readDigits(doc: ParsedDocument, start: number, raw: string, used: Uint8
   }
   if (currencyBefore) unit = currencyBefore.unit;
   ({ value, end, last, scaled, unit } = readScaleAndUnit(doc, value, end, last, scaled, unit));
-  const range = readRange(doc, start, last, used);
+  const range = readRange(doc, start, last, used, unit, scaled);
   let valueMax: number | undefined;
   if (range) {
+    value *= range.sharedScale;
     valueMax = range.value;
     end = range.end;
     last = range.last;
     if (range.unit) unit = range.unit;
   }
   let surfaceEnd = end;
-  if (unit === null) {
+  const compound = unit === null && !range ? HYPHEN_COMPOUND.exec(text.slice(end, end + 30)) : null;
+  if (compound) {
+    unit = compound[1] ?? null;
+    surfaceEnd = end + compound[0].length;
+    last = tokenAt(tokens, surfaceEnd) - 1;
+  } else if (unit === null) {
     const head = headNoun(doc, last + 1, scaled);
     if (head) {
       unit = head.words;
@@ -185,7 +197,7 @@ function isIdentifierOrDate(
     if (/^h\d/u.test(after) || letters === 'h') return true;
     if (!ATTACHED_UNITS.has(letters) && !ATTACHED_UNITS.has(letters.split('/')[0] ?? '')) return true;
   }
-  if (/^[/:]\d/u.test(after) || /^[.,]\d/u.test(after) || PHONE_TAIL.test(after)) return true;
+  if (/^[/:]\d/u.test(after) || /^[.,]\d/u.test(after)) return true;
   const plainInteger = /^\d+$/.test(raw);
   const next = tokens[last + 1];
   const previous = tokens[first - 1];
@@ -197,10 +209,12 @@ function isIdentifierOrDate(
     return true;
   }
   if (next && (CLOCK_WORDS.has(next.lower) || (HOUR_WORDS.has(next.lower) && TIME_BEFORE.has(previous?.lower ?? '')))) return true;
+  if (previous?.lower === 'h' && /^\d/.test(tokens[first - 2]?.text ?? '')) return true;
   if (isRelativeDate(doc, first, last)) return true;
-  if (previous?.word && (rules.numbers.labelNouns.has(previous.lower) || previous.lower === 'n°' || previous.lower === 'nº')) return true;
+  const label = previous?.text === '.' ? tokens[first - 2] : previous;
+  if (label?.word && (rules.numbers.labelNouns.has(label.lower) || label.lower === 'n°' || label.lower === 'nº')) return true;
   if (previous?.text === '#') return true;
-  if (previous?.word && previous.capitalized && previous.paragraph === tokens[first]!.paragraph && start - previous.end <= 1) {
+  if (previous?.word && /\p{Lu}/u.test(previous.text) && previous.paragraph === tokens[first]!.paragraph && start - previous.end <= 1) {
     const lower = previous.lower;
     const known = months.has(lower) || CURRENCY_SYMBOLS.has(lower) || rules.stopwords.has(lower) || rules.numbers.hedges.some((h) => h[0] === lower);
     if (!known && !isSentenceInitial(doc, first - 1)) return true;
@@ -303,7 +317,14 @@ function readScaleAndUnit(
 }
 
 /** "50 to 100", "10-20", "entre 10 et 20": the high end of a range. Changes ("from 5 to 7") are two figures. */
-function readRange(doc: ParsedDocument, start: number, last: number, used: Uint8Array): { value: number; end: number; last: number; unit: string | null } | null {
+function readRange(
+  doc: ParsedDocument,
+  start: number,
+  last: number,
+  used: Uint8Array,
+  unit: string | null,
+  scaled: boolean,
+): { value: number; end: number; last: number; unit: string | null; sharedScale: number } | null {
   const { tokens, rules, text } = doc;
   const first = tokenAt(tokens, start);
   const opener = tokens[first - 1]?.lower ?? '';
@@ -325,10 +346,15 @@ function readRange(doc: ParsedDocument, start: number, last: number, used: Uint8
   let secondLast = tokenAt(tokens, end) - 1;
   if (/^\d{4}$/.test(match[0]) && value >= MIN_YEAR && value <= MAX_YEAR) return null;
   const after = readScaleAndUnit(doc, value, end, secondLast, false, null);
+  // "rose 12 percent to 1.5 million units": different units or scales make two figures;
+  // "5 to 10 million people": the scale of the high end applies to the low end.
+  if (unit !== null && after.unit !== null && after.unit !== unit) return null;
+  if (after.scaled && !scaled && unit !== null) return null;
+  const sharedScale = after.scaled && !scaled && value !== 0 ? after.value / value : 1;
   end = after.end;
   secondLast = after.last;
   for (let k = last + 1; k <= secondLast; k++) used[k] = 1;
-  return { value: after.value, end, last: secondLast, unit: after.unit };
+  return { value: after.value, end, last: secondLast, unit: after.unit, sharedScale };
 }
 
 /** The hedge or bound right before token `first` ("près de", "more than"), or null. */

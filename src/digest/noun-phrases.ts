@@ -34,8 +34,10 @@ export type SpeakerRef =
   | { kind: 'passive'; at: number };
 
 const MAX_SEGMENT = 14;
+const MAX_PARENTHESIS = 25;
 const MAX_PHRASE = 10;
 const DEFINITE = new Set(['the', 'le', 'la', "l'", 'les']);
+const CLOSES_APPOSITION = new Set([',', '.', ';', ')', '—', '–']);
 
 function isSkippable(reading: Reading, i: number): boolean {
   const { rules, tokens } = reading.doc;
@@ -57,11 +59,7 @@ export function subjectBefore(reading: Reading, verb: number, bound: number): Sp
   if (!token.word) {
     const verbText = tokens[verb]!.lower;
     if (token.text === ',' && /(?:ing|ant)$/.test(verbText)) return { kind: 'clause', at: token.start };
-    // "Mark Addison, then her private secretary for home affairs, said"
-    if (token.text === ',' && i - 1 >= bound) {
-      const apposed = phraseEndingAt(reading, i - 1, bound);
-      return apposed?.kind === 'name' ? apposed : null;
-    }
+    if (token.text === ',' && i - 1 >= bound) return subjectBeforeParenthesis(reading, i, bound);
     return null;
   }
   const pronoun = rules.pronouns.get(token.lower);
@@ -80,6 +78,33 @@ export function subjectBefore(reading: Reading, verb: number, bound: number): Sp
     if (!chunk.possessive && chunk.last === i && !governed) return { kind: 'name', chunk: chunkIndex, at: tokens[chunk.first]!.start };
   }
   return phraseEndingAt(reading, i, bound);
+}
+
+/**
+ * "Mark Addison, then her private secretary for home affairs, said", "Smith, who was elected in 2019, said":
+ * the subject stands before a parenthesis (an apposition or a relative clause) closed by the comma at `comma`.
+ */
+function subjectBeforeParenthesis(reading: Reading, comma: number, bound: number): SpeakerRef | null {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  const apposed = phraseEndingAt(reading, comma - 1, bound);
+  if (apposed?.kind === 'name') return apposed;
+  let open = comma - 1;
+  while (open >= bound && open > comma - MAX_PARENTHESIS && tokens[open]!.text !== ',') {
+    if (!tokens[open]!.word && tokens[open]!.text !== '.' && tokens[open]!.text !== '-') return null;
+    if (quoted(reading, open)) return null;
+    open--;
+  }
+  if (open < bound || tokens[open]!.text !== ',') return null;
+  const opener = tokens[open + 1]!.lower;
+  if (!rules.relativeSubjects.has(opener) && !rules.conjunctions.has(opener) && !opensDescription(reading, open + 1, comma - 1)) return null;
+  const end = open - 1;
+  if (end < bound) return null;
+  const chunk = names.chunkOf[end] ?? -1;
+  if (chunk !== -1 && names.chunks[chunk]!.last === end && !names.chunks[chunk]!.possessive && !governedName(reading, names.chunks[chunk]!.first)) {
+    return { kind: 'name', chunk, at: tokens[names.chunks[chunk]!.first]!.start };
+  }
+  return rules.pronouns.has(tokens[end]!.lower) ? null : phraseEndingAt(reading, end, bound);
 }
 
 /** A noun phrase ending at token `end`: an apposition's name, a name, or the phrase itself. */
@@ -103,7 +128,9 @@ function phraseEndingAt(reading: Reading, end: number, bound: number): SpeakerRe
   const nameBefore = names.chunkOf[start - 2] ?? -1;
   if (boundary?.text === ',' && nameBefore !== -1 && opensDescription(reading, start, end)) {
     const chunk = names.chunks[nameBefore]!;
-    if (!chunk.possessive && chunk.last === start - 2) return { kind: 'name', chunk: nameBefore, at: tokens[chunk.first]!.start };
+    if (!chunk.possessive && chunk.last === start - 2 && !governedName(reading, chunk.first)) {
+      return { kind: 'name', chunk: nameBefore, at: tokens[chunk.first]!.start };
+    }
   }
   if (end - start >= MAX_SEGMENT) return null;
   let first = start;
@@ -126,6 +153,15 @@ function opensDescription(reading: Reading, start: number, end: number): boolean
     if (!rules.adverbs.has(lower) && lower !== 'then' && lower !== 'now' && lower !== 'alors') return false;
   }
   return false;
+}
+
+/** "par l'AFP", "of Sudan": a name that a preposition governs is not a subject. */
+function governedName(reading: Reading, first: number): boolean {
+  const { tokens, rules } = reading.doc;
+  let k = first - 1;
+  if (rules.determiners.has(tokens[k]?.lower ?? '')) k--;
+  const before = tokens[k];
+  return before !== undefined && before.word && (isPreposition(reading, before.lower) || rules.nounLinks.has(before.lower) || before.lower === 'of');
 }
 
 function isPreposition(reading: Reading, lower: string): boolean {
@@ -158,6 +194,15 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     last++;
   }
   while (last > i && (rules.nounLinks.has(tokens[last]!.lower) || rules.determiners.has(tokens[last]!.lower))) last--;
+  // "le Premier ministre, Michel Barnier, …": a name in apposition after a comma is the speaker.
+  const apposed = names.chunkOf[last + 2] ?? -1;
+  if (tokens[last + 1]?.text === ',' && apposed !== -1 && names.chunks[apposed]!.first === last + 2) {
+    const chunk = names.chunks[apposed]!;
+    const after = tokens[chunk.last + 1];
+    if (!chunk.possessive && (!after || after.paragraph !== tokens[last]!.paragraph || CLOSES_APPOSITION.has(after.text))) {
+      return { kind: 'name', chunk: apposed, at: tokens[chunk.first]!.start };
+    }
+  }
   for (let k = i + 1; k <= last; k++) {
     const inner = names.chunkOf[k]!;
     if (inner === -1) continue;
@@ -176,7 +221,7 @@ function makePhrase(reading: Reading, first: number, last: number): SpeakerRef |
   if (first > last) return null;
   let headIndex = last;
   for (let k = first + 1; k <= last; k++) {
-    if (rules.nounLinks.has(tokens[k]!.lower) || tokens[k]!.lower === 'of') {
+    if (rules.nounLinks.has(tokens[k]!.lower) || tokens[k]!.lower === 'of' || isPreposition(reading, tokens[k]!.lower)) {
       headIndex = k - 1;
       break;
     }

@@ -8,6 +8,7 @@
  *   quote.text; // 'There is no reason to believe … stripes These guys are the worst of the worst.'
  */
 import type { ParsedDocument } from './document.ts';
+import { jobInfo } from './names.ts';
 import type { QuoteSegment } from './quote-marks.ts';
 import { tokenAt, type Token } from './tokens.ts';
 
@@ -139,7 +140,7 @@ function inciseAfterComma(doc: ParsedDocument, i: number, last: number): number 
   let end = -1;
   for (let j = k + 1; j < last && j < k + 25; j++) {
     const text = tokens[j]!.text;
-    if (text === ',' && !appositionFollows(doc, j + 1)) return j;
+    if (text === ',' && (inverted || !appositionFollows(doc, j + 1))) return j;
     if (text === '.' || text === ';' || text === ':') {
       end = j;
       break;
@@ -148,9 +149,13 @@ function inciseAfterComma(doc: ParsedDocument, i: number, last: number): number 
   return end;
 }
 
+/** "…, rappelle Ana Sofia Cardenal, professeure de sciences politiques. …": a job description follows. */
 function appositionFollows(doc: ParsedDocument, i: number): boolean {
-  const token = doc.tokens[i];
-  return token !== undefined && token.word && !token.capitalized && !doc.rules.speechVerbs.has(token.lower);
+  const { tokens, rules } = doc;
+  const token = tokens[i];
+  if (!token?.word) return false;
+  if (jobInfo(token.lower, rules)) return true;
+  return rules.determiners.has(token.lower) && jobInfo(tokens[i + 1]?.lower ?? '', rules) !== null;
 }
 
 /** "X," said Y. "Z": the second quotation continues the first when only an attribution stands between. */

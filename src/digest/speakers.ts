@@ -27,6 +27,8 @@ type Explicit = Attribution | 'hypothetical' | null;
 const CARRY_PARAGRAPHS = 2;
 const AFTER_WINDOW = 20;
 const LEADING_PUNCTUATION = new Set([',', '—', '–', '-', '(']);
+/** Prepositions of the person spoken to, between an inverted speech verb and its subject. */
+const INDIRECT_OBJECT = new Set(['à', 'au', 'aux']);
 
 /** The speaker of each quotation, in the same order; null when the article does not say. */
 export function attributeQuotations(reading: Reading, quotations: readonly Quotation[]): (Speaker | null)[] {
@@ -144,17 +146,19 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
   const end = tokenAt(tokens, sentence.end);
   let ref: SpeakerRef | null = null;
   const according = accordingToAt(doc, verb);
+  const complement = hasSpeechComplement(reading, verb, end);
   if (according > 0) {
     ref = phraseAfter(reading, verb + according, end);
   } else if (rules.invertedPronoun?.test(tokens[verb]!.lower)) {
     return;
   } else if (afterPause(reading, verb, start)) {
-    ref = phraseAfter(reading, verb + 1, end);
-  } else if (hasSpeechComplement(reading, verb, end)) {
+    ref = phraseAfter(reading, skipIndirectObject(reading, verb + 1, end), end);
+  } else if (complement || rules.thatIsOptional) {
     ref = subjectBefore(reading, verb, start);
   }
   if (!ref || ref.kind === 'clause' || ref.kind === 'passive') return;
-  const speaker = resolveSpeaker(reading, ref, history, true);
+  // A description is taken for a speaker on its own only when a clause of speech follows ("… que", "… that").
+  const speaker = resolveSpeaker(reading, ref, history, complement);
   if (!speaker || !speaker.human) return;
   history.push({ speaker, offset: tokens[verb]!.start, paragraph: tokens[verb]!.paragraph, quoted: false });
 }
@@ -217,7 +221,7 @@ function attributionInGap(reading: Reading, quotation: Quotation, start: number,
     }
     if (!rules.speechVerbs.has(lower)) continue;
     const ref = opensClause(inside, k, first)
-      ? (phraseAfter(inside, k + 1, last) ?? subjectBefore(inside, k, first))
+      ? (phraseAfter(inside, skipIndirectObject(inside, k + 1, last), last) ?? subjectBefore(inside, k, first))
       : (subjectBefore(inside, k, first) ?? phraseAfter(inside, k + 1, last));
     if (ref) return { ref, verb: k };
   }
@@ -263,7 +267,7 @@ function attributionAfter(reading: Reading, openToken: number, first: number): A
     if (invertedPronoun) {
       return { ref: { kind: 'pronoun', gender: rules.pronouns.get(invertedPronoun[1] ?? '') ?? null, at: tokens[verb - 1]!.start }, verb };
     }
-    const ref = phraseAfter(reading, verb + 1, bound);
+    const ref = phraseAfter(reading, skipIndirectObject(reading, verb + 1, bound), bound);
     return ref ? { ref, verb } : null;
   }
   for (let v = k + 1; v < bound && v < k + AFTER_WINDOW; v++) {
@@ -287,12 +291,25 @@ function takesObject(reading: Reading, verb: number): boolean {
   return rules.determiners.has(next.lower) || rules.nounLinks.has(next.lower) || rules.conjunctions.has(next.lower) || next.text === ':';
 }
 
+/** "a confié à l'AFP un diplomate", "told Reuters": the subject comes after the person spoken to. */
+function skipIndirectObject(reading: Reading, from: number, bound: number): number {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  const first = tokens[from];
+  if (!first || !INDIRECT_OBJECT.has(first.lower)) return from;
+  let k = from + 1;
+  if (rules.determiners.has(tokens[k]?.lower ?? '')) k++;
+  const chunk = names.chunkOf[k] ?? -1;
+  k = chunk === -1 ? k + 1 : names.chunks[chunk]!.last + 1;
+  return k < bound ? k : from;
+}
+
 /** Only words of one noun phrase stand between token `k` and the offset `at`. */
 function startsAdjacent(reading: Reading, k: number, at: number): boolean {
   const { tokens, rules } = reading.doc;
   for (let i = k; i < tokens.length && tokens[i]!.start < at; i++) {
     const token = tokens[i]!;
-    if (!token.word) return false;
+    if (!token.word && token.text !== ',') return false;
     if (rules.phraseBreakers.has(token.lower) || rules.verbGlue.has(token.lower)) return false;
   }
   return true;

@@ -39,6 +39,7 @@ export const english: LanguageRules = {
     hasn haven hadn won wouldn couldn shouldn said says say told according like up down out off
     new last first year years time per cent percent`),
   speechVerbs: SPEECH_VERBS,
+  thatIsOptional: true,
   continuationVerbs: CONTINUATION_VERBS,
   characterisationVerbs: wordSet(`described describing calling called dubbed dubbing labelled labeled labelling
     labeling branded branding characterised characterized presenting presented portrayed portraying hailed

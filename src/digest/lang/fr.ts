@@ -56,6 +56,7 @@ export const french: LanguageRules = {
     autre autres tel telle tels telles chaque plusieurs certains certaines quelques dit selon
     ans an année mois jour jours fois`),
   speechVerbs: SPEECH_VERBS,
+  thatIsOptional: false,
   continuationVerbs: wordSet(`ajoute ajoutent ajouté ajoutée ajoutant ajouta poursuit poursuivent poursuivi
     poursuivant enchaîne enchaîné enchaînant renchérit renchéri conclut conclu concluant complète complété
     complétant continue continué continuant développe développé développant détaille détaillé détaillant`),

@@ -17,6 +17,7 @@ export const generic: LanguageRules = {
   elision: null,
   stopwords: NONE,
   speechVerbs: NONE,
+  thatIsOptional: false,
   continuationVerbs: NONE,
   characterisationVerbs: NONE,
   namingCues: NONE,

@@ -68,6 +68,8 @@ export interface LanguageRules {
   stopwords: ReadonlySet<string>;
   /** Inflected forms of verbs that introduce reported speech ("said", "a déclaré" → "déclaré"). */
   speechVerbs: ReadonlySet<string>;
+  /** Whether reported speech may drop its conjunction ("said the talks had stalled", without "that"). */
+  thatIsOptional: boolean;
   /** Speech verbs saying the speaker goes on ("added", "a ajouté"): the previous quote is theirs too. */
   continuationVerbs: ReadonlySet<string>;
   /** Participles that characterise with a quoted label ("qualifié de", "described as", "présentant comme"). */

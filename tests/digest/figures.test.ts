@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/digest/analyze.ts';
+import { parseDigits } from '../../src/digest/figures.ts';
+import { english } from '../../src/digest/lang/en.ts';
+import { french } from '../../src/digest/lang/fr.ts';
+
+function figures(text: string, lang: string): [string, number][] {
+  return analyzeArticle({ title: null, text, lang }).figures.map((f) => [f.surface, f.value]);
+}
+
+describe('parseDigits', () => {
+  it('reads each locale\'s separators', () => {
+    expect(parseDigits('10 000', french)).toBe(10000);
+    expect(parseDigits('10\u202F000', french)).toBe(10000);
+    expect(parseDigits('1,5', french)).toBe(1.5);
+    expect(parseDigits('800.000', french)).toBe(800000);
+    expect(parseDigits('10,000', english)).toBe(10000);
+    expect(parseDigits('1.5', english)).toBe(1.5);
+    expect(parseDigits('1,234.5', english)).toBe(1234.5);
+    expect(parseDigits('12.12.2019', french)).toBeNull();
+  });
+});
+
+describe('figures in French', () => {
+  it('reads numbers with their head noun and scale', () => {
+    expect(figures('La Corée du Nord aurait envoyé environ 10 000 soldats en Russie et pas moins de 8\u00A0000 soldats nord-coréens sont stationnés à Koursk.', 'fr')).toEqual([
+      ['10 000 soldats', 10000],
+      ['8\u00A0000 soldats nord-coréens', 8000],
+    ]);
+    expect(figures('Le budget atteint 3,2 milliards de dollars, soit une hausse de 12 % et 2,22% du total.', 'fr')).toEqual([
+      ['3,2 milliards de dollars', 3.2e9],
+      ['12 %', 12],
+      ['2,22%', 2.22],
+    ]);
+  });
+
+  it('reads number words, collectives and vague quantities', () => {
+    expect(figures('Deux personnes sont mortes et une trentaine de pesticides sont analysés. Des dizaines de milliers de personnes sont sans abri.', 'fr')).toEqual([
+      ['Deux personnes', 2],
+      ['une trentaine de pesticides', 30],
+      ['dizaines de milliers de personnes', 10000],
+    ]);
+    expect(figures('Le séisme touche huit des 28 millions d’habitants du pays.', 'fr')).toEqual([
+      ['huit', 8e6],
+      ['28 millions d’habitants', 28e6],
+    ]);
+  });
+
+  it('marks hedged figures approximate', () => {
+    const [figure] = analyzeArticle({ title: null, text: 'Près de 45 tonnes de chlorothalonil ont été utilisées.', lang: 'fr' }).figures;
+    expect(figure).toMatchObject({ value: 45, approximate: true, qualifier: 'près de', unit: 'tonnes de chlorothalonil' });
+  });
+
+  it('leaves out years, dates, times, ordinals, list markers, phones, versions and names', () => {
+    const text =
+      "1. Le programme\nLe 14 juillet 2023, à 10 h 30, le G7 s'est réuni dans le 3e arrondissement. Un troisième Français est mort. " +
+      "Le Boeing 737 reste au sol depuis les années 1990. Le COVID-19 et l'article 49.3 ; appelez le 01 23 45 67 89 pour la version 2.1. " +
+      'Créé: 12.12.2019, 07h36. Un homme a été blessé il y a deux ans.';
+    expect(figures(text, 'fr')).toEqual([]);
+  });
+});
+
+describe('figures in English', () => {
+  it('reads money, percentages, ranges and conversions', () => {
+    expect(figures('The company lost $3.2bn and €78bn (£57bn), while unemployment fell to 4.1%.', 'en')).toEqual([
+      ['$3.2bn', 3.2e9],
+      ['€78bn', 78e9],
+      ['£57bn', 57e9],
+      ['4.1%', 4.1],
+    ]);
+    expect(figures('Debris would drift up to 50 km (31 miles) a day; the sea is only 50 to 100 metres deep.', 'en')).toEqual([
+      ['50 km', 50],
+      ['31 miles', 31],
+      ['50 to 100 metres', 50],
+    ]);
+  });
+
+  it('reads number words, fractions and vague quantities', () => {
+    expect(figures('Three airline disasters killed tens of thousands of people; nearly half of the cases and a dozen soldiers for six months.', 'en')).toEqual([
+      ['Three airline disasters', 3],
+      ['tens of thousands of people', 10000],
+      ['half', 0.5],
+      ['a dozen soldiers', 12],
+      ['six months', 6],
+    ]);
+  });
+
+  it('never counts "one" or "a" alone, and keeps two figures for a change', () => {
+    expect(figures('One person each came from Singapore and a plane crashed; prices rose from 5% to 7%.', 'en')).toEqual([
+      ['5%', 5],
+      ['7%', 7],
+    ]);
+  });
+
+  it('leaves out dates, years, times, identifiers and relative dates', () => {
+    const text =
+      '1 of 4. A view of the site on December 29, 2014.\nFlight MH17, the A320-200 and the iPhone 15 were cited in the 1990s at 3 p.m. ' +
+      'on 9/11; call 555-0100 about No. 10 and Article 5. It happened four years ago.';
+    expect(figures(text, 'en')).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/digest/document.ts';
+import { english } from '../../src/digest/lang/en.ts';
+import { french } from '../../src/digest/lang/fr.ts';
+import type { LanguageRules } from '../../src/digest/lang/rules.ts';
+import { findNames } from '../../src/digest/names.ts';
+
+function persons(text: string, rules: LanguageRules) {
+  return findNames(parseDocument(text, rules))
+    .persons.filter((p) => p.human)
+    .map((p) => ({ name: p.name, gender: p.gender }));
+}
+
+describe('findNames', () => {
+  it('strips job descriptions and keeps names with particles and function words', () => {
+    const found = persons(
+      'Le ministre russe des Affaires étrangères Sergueï Lavrov a rencontré le dirigeant Kim Jong Un et Choe Son Hui. Le chercheur Erik van Sebille a parlé.',
+      french,
+    );
+    expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Sergueï Lavrov', 'Kim Jong Un', 'Erik van Sebille']));
+    expect(found.map((p) => p.name)).not.toContain('Affaires');
+  });
+
+  it('reads gender from determiners, titles, job nouns and first names', () => {
+    const found = persons(
+      "La ministre nord-coréenne Choe Son Hui et le ministre russe Sergueï Lavrov. Mme Cardenal, M. Véran et Ana Sofia Cardenal, professeure à l'université.",
+      french,
+    );
+    const gender = (name: string) => found.find((p) => p.name === name)?.gender;
+    expect(gender('Choe Son Hui')).toBe('f');
+    expect(gender('Sergueï Lavrov')).toBe('m');
+    expect(gender('Véran')).toBe('m');
+    expect(gender('Ana Sofia Cardenal')).toBe('f');
+  });
+
+  it('links surnames and titled names to the fullest name', () => {
+    const found = persons('President Barack Obama spoke. Mr Obama said he was confident. Obama left for Kenya.', english);
+    expect(found.filter((p) => p.name.includes('Obama'))).toEqual([{ name: 'Barack Obama', gender: 'm' }]);
+  });
+
+  it('does not take capitalised sentence openers for names', () => {
+    const found = persons('Previously unseen papers show the plan. Searchers found nothing. Officials said searchers would return.', english);
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/digest/document.ts';
+import { english } from '../../src/digest/lang/en.ts';
+import { french } from '../../src/digest/lang/fr.ts';
+import type { LanguageRules } from '../../src/digest/lang/rules.ts';
+import { findQuotations } from '../../src/digest/quotes.ts';
+
+function quotations(text: string, rules: LanguageRules) {
+  return findQuotations(parseDocument(text, rules));
+}
+
+describe('findQuotations', () => {
+  it('joins a quote interrupted by its attribution ("X," said Y. "Z")', () => {
+    const [quote, ...rest] = quotations('“There is no reason to believe them,” said Mr. Reeves, a senior fellow at Harvard. “These guys are the worst.”', english);
+    expect(rest).toEqual([]);
+    expect(quote?.text).toBe('There is no reason to believe them These guys are the worst.');
+    expect(quote?.parts).toHaveLength(2);
+  });
+
+  it('splits « X, a-t-il dit, Y » around the incise inside the marks', () => {
+    const [quote] = quotations('« Nous allons reconstruire, a-t-il promis, pierre par pierre et maison par maison. »', french);
+    expect(quote?.text).toBe('Nous allons reconstruire pierre par pierre et maison par maison.');
+    expect(quote?.gaps).toHaveLength(1);
+  });
+
+  it('keeps two quotes with their own attributions apart', () => {
+    const found = quotations('"We are ready to talk," she said. "They are not," he replied.', english);
+    expect(found.map((q) => q.text)).toEqual(['We are ready to talk', 'They are not']);
+  });
+
+  it('marks scare quotes as short', () => {
+    const found = quotations('Lavrov a souligné les « liens très étroits » et une « grande victoire ».', french);
+    expect(found.every((q) => q.short)).toBe(true);
+  });
+
+  it('marks quoted titles and names as non-speech', () => {
+    const found = quotations(
+      'Amnesty a publié un rapport intitulé « Ils nous ont tout pris cette nuit-là ». The study, published in "Misinformation Review Journal", was cited.',
+      french,
+    );
+    expect(found.map((q) => q.nonSpeech)).toEqual([true, true]);
+  });
+
+  it('drops the comma that belongs to the attribution', () => {
+    const [quote] = quotations('"The risk to others is considered extremely low," the government said.', english);
+    expect(quote?.text).toBe('The risk to others is considered extremely low');
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/digest/analyze.ts';
+
+function speakers(text: string, lang: string): [string, string | null][] {
+  return analyzeArticle({ title: null, text, lang }).quotes.map((q) => [q.text, q.speaker]);
+}
+
+describe('speakers: attribution in the same sentence', () => {
+  it('reads "X said" and "said X" with titles and job descriptions stripped', () => {
+    expect(speakers('"We will not back down," Prime Minister Keir Starmer told reporters on Tuesday.', 'en')).toEqual([['We will not back down', 'Keir Starmer']]);
+    expect(speakers('"We stand ready to assist in any way possible," Pentagon spokesman Mark Wright said.', 'en')[0]?.[1]).toBe('Mark Wright');
+    expect(speakers('"It is so shallow that they may spot the plane," said Erik van Sebille, an oceanographer.', 'en')[0]?.[1]).toBe('Erik van Sebille');
+  });
+
+  it('reads French inverted attributions and « selon X »', () => {
+    expect(speakers("« Nous ne céderons pas », a déclaré le Premier ministre, Michel Barnier, lors d'une conférence de presse.", 'fr')[0]?.[1]).toBe('Michel Barnier');
+    expect(speakers('« Vachement bon en manœuvres politiques », selon un proche du président, il se montre redoutable.', 'fr')[0]?.[1]).toBe('un proche du président');
+    expect(speakers("« Les négociations sont dans l'impasse », a confié à l'AFP un diplomate européen sous couvert d'anonymat.", 'fr')[0]?.[1]).toBe('un diplomate européen');
+  });
+
+  it('reads a speech verb before the quote, across an apposition or a relative clause', () => {
+    expect(speakers('Le porte-parole du Kremlin, Dmitri Peskov, a déclaré : « Nous n\'avons pas été informés de ces plans. »', 'fr')[0]?.[1]).toBe('Dmitri Peskov');
+    expect(speakers('Smith, who was elected in 2019, said: "I have no intention of resigning from this office."', 'en')[0]?.[1]).toBe('Smith');
+    expect(speakers('Mark Addison, then her private secretary, said the plan would lead to "lower standards across the country".', 'en')[0]?.[1]).toBe('Mark Addison');
+  });
+
+  it('takes the article\'s own words for organisations and groups', () => {
+    expect(speakers('"Our priority is the safety of our passengers and crew," the airline said in a statement.', 'en')[0]?.[1]).toBe('the airline');
+    expect(speakers("Selon l'Insee, « l'inflation devrait ralentir au second semestre ».", 'fr')[0]?.[1]).toBe('Insee');
+    expect(speakers('Qualifié de « gourou de la majorité » par un dirigeant du parti, il sait entretenir ses rapports.', 'fr')[0]?.[1]).toBe('un dirigeant du parti');
+  });
+});
+
+describe('speakers: pronouns and surnames', () => {
+  it('resolves a pronoun to the last person of the same grammatical gender', () => {
+    const text =
+      "Lors d'une réunion à Moscou, la ministre nord-coréenne des Affaires étrangères Choe Son Hui a rencontré le ministre russe Sergueï Lavrov. " +
+      '« Nos relations atteignent un nouveau niveau de camaraderie », a-t-elle proclamé.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Choe Son Hui');
+    expect(speakers('Angela Merkel met Emmanuel Macron in Berlin. "Europe must stand together in these times," she said.', 'en')[0]?.[1]).toBe('Angela Merkel');
+  });
+
+  it('prefers the last speaker of that gender over a later mention', () => {
+    const text = 'John Smith and Sarah Jones met on Monday. "We are almost there," Jones said. "It could happen this week," she added.';
+    expect(speakers(text, 'en').map(([, s]) => s)).toEqual(['Sarah Jones', 'Sarah Jones']);
+  });
+
+  it('links a surname alone to the fullest name given earlier', () => {
+    expect(speakers('Clément Sawadogo a fait face à la presse. « Les chiffres que je vous ai communiqués sont exacts », a précisé Sawadogo.', 'fr')[0]?.[1]).toBe('Clément Sawadogo');
+    expect(speakers('Sir Keith Joseph wrote to her. Sir Keith said pupils were "simply ranked in merit order, with little regard".', 'en')[0]?.[1]).toBe('Keith Joseph');
+  });
+
+  it('resolves a job description to the person the article gave that job', () => {
+    const text = 'President Barack Obama spoke to the BBC. The president said gun control was "the greatest frustration of my presidency".';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Barack Obama');
+  });
+});
+
+describe('speakers: quotes without attribution', () => {
+  it('takes the speaker of a following quote attributed with a verb of continuation', () => {
+    const text = 'Les autorités sont sans nouvelles «d’encore plus de 200» personnes. «Pour certains d’entre eux on est très interrogatif», a ajouté Laurent Fabius.';
+    expect(speakers(text, 'fr').map(([, s]) => s)).toEqual(['Laurent Fabius', 'Laurent Fabius']);
+  });
+
+  it('carries the speaker into a following quote paragraph', () => {
+    const text = '"We have lost everything," said Ahmed Khan, a farmer from the valley.\n"The water came in the night and took the house, the animals, the crops."';
+    expect(speakers(text, 'en').map(([, s]) => s)).toEqual(['Ahmed Khan', 'Ahmed Khan']);
+  });
+
+  it('takes the human subject of the clause a fragment sits in', () => {
+    const text = 'Alors que d\'anciens amis n\'en gardent "pas tous un souvenir impérissable", il reste influent.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe("d'anciens amis");
+  });
+
+  it('gives nobody for hypothetical words and unattributed text', () => {
+    expect(speakers('There was a flicker across his face as if to say "You think you got me?" before he smiled.', 'en')[0]?.[1]).toBeNull();
+    expect(speakers('The banner read "No more war in our name, ever again" above the crowd.', 'en')[0]?.[1]).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { parseDuration } from './duration.ts';
 
 const optionalText = z
   .string()
@@ -33,6 +34,16 @@ export const environmentSchema = z.object({
   }),
   PRECIS_CONFIG: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  /** Default poll interval of feeds ("30s", "10m", "1h"), over feedDefaults.pollInterval. */
+  PRECIS_POLL_INTERVAL: optionalText
+    .refine((value) => value === undefined || (parseDuration(value) ?? 0) >= 30_000, {
+      message: 'is not a duration of at least 30s (expected e.g. "30s", "10m" or "1h")',
+    })
+    .transform((value) => (value === undefined ? undefined : (parseDuration(value) ?? undefined))),
+  /** "1" lets feeds be fetched from loopback and private networks (intranet feeds, tests). */
+  PRECIS_ALLOW_PRIVATE_URLS: optionalText
+    .refine((value) => value === undefined || /^(1|0|true|false|yes|no)$/i.test(value), { message: 'must be 1 or 0' })
+    .transform((value) => value !== undefined && /^(1|true|yes)$/i.test(value)),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

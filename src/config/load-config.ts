@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ConfigError } from './config-error.ts';
 import { environmentSchema, type Environment } from './environment.ts';
 import { formatIssues } from './format-issues.ts';
-import { configFileSchema, type DigestConfig, type ScheduleConfig } from './schema.ts';
+import { configFileSchema, type DigestConfig, type FeedDefaultsConfig, type FetchingConfig, type ScheduleConfig } from './schema.ts';
 
 export const DEFAULT_CONFIG_PATH = 'config/precis.yaml';
 
@@ -17,6 +17,28 @@ export interface ConfiguredFeed {
   name: string;
   url: string;
   lang: string | null;
+  /** The feed's ingestion settings: its own, else `feedDefaults`. */
+  options: FeedOptions;
+}
+
+/** How one feed is polled and what of it counts as new. */
+export interface FeedOptions {
+  pollIntervalMs: number;
+  /** Items older than this never count as new; null means no age limit. */
+  maxAgeMs: number | null;
+  firstFetchNewest: number;
+  /** Fewer words than this is a teaser (full text is fetched); 0 turns that off. */
+  teaserWords: number;
+}
+
+/** The per-feed settings from `feedDefaults` (and PRECIS_POLL_INTERVAL), for feeds added by chats. */
+export function defaultFeedOptions(defaults: FeedDefaultsConfig): FeedOptions {
+  return {
+    pollIntervalMs: defaults.pollInterval,
+    maxAgeMs: defaults.maxAgeDays > 0 ? defaults.maxAgeDays * 86_400_000 : null,
+    firstFetchNewest: defaults.firstFetchNewest,
+    teaserWords: defaults.teaserWords,
+  };
 }
 
 export type StorageLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -29,6 +51,11 @@ export interface Config {
   schedule: ScheduleConfig;
   digest: DigestConfig;
   storage: StorageLocation;
+  /** Defaults of the per-feed settings (PRECIS_POLL_INTERVAL applied). */
+  feedDefaults: FeedDefaultsConfig;
+  fetching: FetchingConfig;
+  /** PRECIS_ALLOW_PRIVATE_URLS: fetch from loopback and private networks too. */
+  allowPrivateUrls: boolean;
   /** Absolute path of the heartbeat file (`precis health`). */
   heartbeatFile: string;
   telegram: { token: string; apiRoot: string | undefined } | null;
@@ -110,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
   const file = fileResult.data;
   const environment = envResult.data;
   const configDir = dirname(path);
+  const feedDefaults = { ...file.feedDefaults, pollInterval: environment.PRECIS_POLL_INTERVAL ?? file.feedDefaults.pollInterval };
   const ids = new Map<string, number>();
   const feeds = file.feeds.map((feed) => {
     let id = slugify(feed.name);
@@ -117,7 +145,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     ids.set(id, seen + 1);
     if (seen) id = `${id}-${seen + 1}`;
     const url = feed.url ?? pathToFileURL(resolve(configDir, feed.file ?? '')).href;
-    return { id, name: feed.name, url, lang: feed.lang ?? null };
+    const maxAgeDays = feed.maxAgeDays ?? file.feedDefaults.maxAgeDays;
+    const options: FeedOptions = {
+      pollIntervalMs: feed.pollInterval ?? feedDefaults.pollInterval,
+      maxAgeMs: maxAgeDays > 0 ? maxAgeDays * 86_400_000 : null,
+      firstFetchNewest: feed.firstFetchNewest ?? feedDefaults.firstFetchNewest,
+      teaserWords: feed.teaserWords ?? feedDefaults.teaserWords,
+    };
+    return { id, name: feed.name, url, lang: feed.lang ?? null, options };
   });
   const missing = file.feeds.flatMap((feed, index) =>
     feed.file && !existsSync(resolve(configDir, feed.file))
@@ -139,6 +174,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     digest: file.digest,
     storage,
     heartbeatFile: resolve(cwd, file.health.heartbeat),
+    feedDefaults,
+    fetching: file.fetching,
+    allowPrivateUrls: environment.PRECIS_ALLOW_PRIVATE_URLS,
     telegram: environment.TELEGRAM_BOT_TOKEN
       ? { token: environment.TELEGRAM_BOT_TOKEN, apiRoot: environment.TELEGRAM_API_ROOT?.replace(/\/+$/, '') }
       : null,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseCidr } from '../feeds/address-policy.ts';
+import { parseDuration } from './duration.ts';
 import { isValidCronExpression, isValidTimeZone } from './validators.ts';
 
 /** A language code as feeds declare it: ISO 639-1, optionally with a region ("fr", "en-GB"). */
@@ -18,6 +20,36 @@ const httpUrl = z.string().refine(
   { message: 'is not an http(s) URL' },
 );
 
+/** A duration such as "30s", "10m" or "1h", read as milliseconds, within [min, max]. */
+export function durationSchema(minMs: number, maxMs: number) {
+  return z
+    .string()
+    .transform((text, context) => {
+      const ms = parseDuration(text);
+      if (ms === null) {
+        context.addIssue({ code: 'custom', message: 'is not a duration (expected e.g. "30s", "10m" or "1h")' });
+        return z.NEVER;
+      }
+      if (ms < minMs || ms > maxMs) {
+        context.addIssue({ code: 'custom', message: `must be between ${minMs / 1000}s and ${maxMs / 3_600_000}h` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+}
+
+/** Per-feed ingestion settings; each may be set in `feedDefaults` and overridden on a feed. */
+const feedOptionShape = {
+  /** How often the feed is polled ("30s", "10m", "1h"); the feed's own hints (ttl, Cache-Control) can only lengthen it. */
+  pollInterval: durationSchema(30_000, 7 * 24 * 3_600_000).optional(),
+  /** Items published longer ago than this many days never count as new; 0 means no age limit. */
+  maxAgeDays: z.number().min(0).max(3650).optional(),
+  /** On a feed's first fetch only this many newest items count as new. */
+  firstFetchNewest: z.int().min(0).max(1000).optional(),
+  /** An item with fewer words than this is a teaser: its page is fetched for the full text. 0 turns that off. */
+  teaserWords: z.int().min(0).max(10_000).optional(),
+};
+
 /** One configured feed: a URL on the web or a file on disk (relative to the config file). */
 export const feedConfigSchema = z
   .strictObject({
@@ -25,6 +57,7 @@ export const feedConfigSchema = z
     url: httpUrl.optional(),
     file: z.string().min(1).optional(),
     lang: languageCode.optional(),
+    ...feedOptionShape,
   })
   .refine((feed) => (feed.url === undefined) !== (feed.file === undefined), {
     message: 'needs exactly one of "url" or "file"',
@@ -43,6 +76,45 @@ export const digestConfigSchema = z.strictObject({
   windowHours: z.int().min(1).max(24 * 14).default(72),
 });
 
+/** Instance-wide defaults of the per-feed settings. */
+export const feedDefaultsConfigSchema = z.strictObject({
+  pollInterval: durationSchema(30_000, 7 * 24 * 3_600_000).default(600_000),
+  maxAgeDays: z.number().min(0).max(3650).default(3),
+  firstFetchNewest: z.int().min(0).max(1000).default(3),
+  teaserWords: z.int().min(0).max(10_000).default(80),
+});
+
+/** How feeds and article pages are fetched. */
+export const fetchingConfigSchema = z.strictObject({
+  /** Feeds fetched at once, in all. */
+  concurrency: z.int().min(1).max(256).default(8),
+  /** Feeds fetched at once from one host. */
+  perHostConcurrency: z.int().min(1).max(64).default(2),
+  connectTimeout: durationSchema(1000, 120_000).default(10_000),
+  /** Time for a whole fetch, body included. */
+  timeout: durationSchema(1000, 600_000).default(30_000),
+  /** Largest feed or page accepted, in megabytes (after decompression). */
+  maxBodyMB: z.number().positive().max(200).default(5),
+  /** A feed failing this many times in a row is paused (and its chats told) until it works again. */
+  pauseAfterFailures: z.int().min(1).max(1000).default(10),
+  /** Private networks feeds may be fetched from (CIDR, e.g. "10.1.0.0/16"); all private ranges are refused otherwise. */
+  allowNetworks: z
+    .array(
+      z.string().refine(
+        (value) => {
+          try {
+            parseCidr(value);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'is not a CIDR block (expected e.g. "10.0.0.0/8" or "fd00::/8")' },
+      ),
+    )
+    .default([]),
+});
+
 export const storageConfigSchema = z.strictObject({
   /** SQLite file used when DATABASE_URL is not set; relative to the working directory. */
   sqlite: z.string().min(1).default('data/precis.sqlite'),
@@ -59,6 +131,16 @@ export const configFileSchema = z.strictObject({
   schedule: scheduleConfigSchema.default({ cron: '0 8 * * *', timezone: 'UTC' }),
   digest: digestConfigSchema.default({ stories: 5, quotesPerStory: 2, figuresPerStory: 3, windowHours: 72 }),
   storage: storageConfigSchema.default({ sqlite: 'data/precis.sqlite' }),
+  feedDefaults: feedDefaultsConfigSchema.default({ pollInterval: 600_000, maxAgeDays: 3, firstFetchNewest: 3, teaserWords: 80 }),
+  fetching: fetchingConfigSchema.default({
+    concurrency: 8,
+    perHostConcurrency: 2,
+    connectTimeout: 10_000,
+    timeout: 30_000,
+    maxBodyMB: 5,
+    pauseAfterFailures: 10,
+    allowNetworks: [],
+  }),
   health: healthConfigSchema.default({ heartbeat: 'data/heartbeat.json' }),
 });
 
@@ -66,3 +148,5 @@ export type FeedConfig = z.infer<typeof feedConfigSchema>;
 export type ScheduleConfig = z.infer<typeof scheduleConfigSchema>;
 export type DigestConfig = z.infer<typeof digestConfigSchema>;
 export type ConfigFile = z.infer<typeof configFileSchema>;
+export type FeedDefaultsConfig = z.infer<typeof feedDefaultsConfigSchema>;
+export type FetchingConfig = z.infer<typeof fetchingConfigSchema>;

@@ -18,5 +18,12 @@ export function consoleChannel(output: NodeJS.WritableStream): DeliveryChannel {
           else resolve(null);
         });
       }),
+    notify: (_chat, text) =>
+      new Promise((resolve, reject) => {
+        output.write(`\n${text}\n`, (error) => {
+          if (error) reject(error);
+          else resolve();
+        });
+      }),
   };
 }

@@ -19,4 +19,9 @@ export interface DeliveryChannel {
    * Rejects with a DeliveryError saying whether to retry, pause or give up.
    */
   send(chat: ChatRecord, payload: string): Promise<string | null>;
+  /**
+   * Posts a short plain-text notice (e.g. "the feed X is paused"), escaped for the platform.
+   * Optional: a channel without it cannot be sent notices, and the service only logs them.
+   */
+  notify?(chat: ChatRecord, text: string): Promise<void>;
 }

@@ -2,12 +2,27 @@
 export type FeedErrorCode =
   | 'not_found'
   | 'http_error'
+  | 'rate_limited'
   | 'timeout'
   | 'too_large'
+  | 'too_many_redirects'
   | 'network'
   | 'blocked_address'
+  | 'unsupported_url'
   | 'not_a_feed'
   | 'malformed';
+
+/** Structured facts about a failure, each optional. */
+export interface FeedErrorFacts {
+  /** HTTP status of the final answer. */
+  status?: number;
+  /** Line of the document where parsing failed (1-based). */
+  line?: number;
+  /** How long the server asked us to wait (Retry-After), in ms. */
+  retryAfterMs?: number;
+  /** The address that was refused (SSRF protection). */
+  address?: string;
+}
 
 /**
  * A feed that cannot be fetched or parsed, with the facts a self-hoster needs.
@@ -22,8 +37,18 @@ export class FeedError extends Error {
     readonly code: FeedErrorCode,
     readonly url: string,
     readonly detail: string,
-    readonly facts: { status?: number; line?: number } = {},
+    readonly facts: FeedErrorFacts = {},
   ) {
     super(`${url}: ${detail}${facts.line !== undefined ? ` (line ${facts.line})` : ''}`);
   }
+}
+
+/**
+ * Any thrown value as a FeedError for `url` (unexpected ones become `malformed`).
+ *
+ * @example
+ *   catch (error) { const failure = asFeedError(error, feed.url); }
+ */
+export function asFeedError(error: unknown, url: string): FeedError {
+  return error instanceof FeedError ? error : new FeedError('malformed', url, error instanceof Error ? error.message : String(error));
 }

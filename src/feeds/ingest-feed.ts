@@ -1,78 +1,169 @@
-import type { Logger } from '../logger.ts';
-import type { StoredArticle } from '../store/records.ts';
-import type { FeedRecord } from '../store/records.ts';
-import type { Store } from '../store/store.ts';
-import { FeedError } from './feed-error.ts';
-import { normalizeItem } from './normalize-item.ts';
+import type { FeedOptions } from '../config/load-config.ts';
+import type { FeedRecord, StoredArticle } from '../store/records.ts';
+import type { Article } from './article.ts';
+import { canonicalUrl } from './canonical-url.ts';
+import { decodeDocument } from './decode-document.ts';
+import { asFeedError, type FeedError } from './feed-error.ts';
+import { fetchFeed } from './fetch-feed.ts';
+import { hostKey } from './fetch-limiter.ts';
+import { htmlToLine, wordCount } from './html-text.ts';
+import type { IngestContext } from './ingest-context.ts';
+import { articleId, itemKey, linkBase, normalizeItem } from './normalize-item.ts';
 import { parseFeed } from './parse-feed.ts';
-import { readFeedSource } from './read-feed-source.ts';
-
-export interface IngestOptions {
-  now: number;
-  /** On a feed's first fetch only this many newest items count as news; the rest is back catalogue. */
-  firstFetchNewest: number;
-  log: Logger;
-}
+import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
+import { nextPollAfterFailure, nextPollAfterSuccess } from './poll-schedule.ts';
+import { TITLE_DEDUPE_WINDOW_MS, titleKey } from './title-key.ts';
 
 export type IngestResult =
-  | { feedId: string; status: 'updated'; added: StoredArticle[]; title: string | null }
+  | { feedId: string; status: 'updated'; added: StoredArticle[]; title: string | null; warnings: string[] }
   | { feedId: string; status: 'not_modified' }
-  | { feedId: string; status: 'failed'; error: FeedError };
+  | { feedId: string; status: 'failed'; error: FeedError; paused: boolean };
 
-function asFeedError(error: unknown, url: string): FeedError {
-  return error instanceof FeedError ? error : new FeedError('malformed', url, error instanceof Error ? error.message : String(error));
+interface Candidate {
+  item: ParsedItem;
+  id: string;
+  url: string | null;
+  titleKey: string;
+}
+
+/** Cheap identity of every item (no HTML sanitizing), to learn which are new before normalizing. */
+function candidatesOf(feed: ParsedFeed, feedId: string, feedUrl: string): Candidate[] {
+  const base = linkBase(feed, feedUrl) ?? undefined;
+  return feed.items.map((item) => {
+    const url = canonicalUrl(item.link, base);
+    const title = htmlToLine(item.title ?? '');
+    return { item, id: articleId(feedId, itemKey(item, url, title || '(untitled)')), url, titleKey: titleKey(title) };
+  });
+}
+
+/** The items neither stored before nor repeated earlier in this same document. */
+async function unseenCandidates(context: IngestContext, feedId: string, candidates: Candidate[], now: number): Promise<Candidate[]> {
+  const seen = await context.store.seenArticleKeys(feedId, {
+    ids: candidates.map((candidate) => candidate.id),
+    guids: candidates.flatMap((candidate) => candidate.item.guid ?? []),
+    urls: candidates.flatMap((candidate) => candidate.url ?? []),
+    titleKeys: candidates.map((candidate) => candidate.titleKey),
+    titleSince: now - TITLE_DEDUPE_WINDOW_MS,
+  });
+  const fresh: Candidate[] = [];
+  for (const candidate of candidates) {
+    const { item, url } = candidate;
+    if (seen.ids.has(candidate.id) || (item.guid && seen.guids.has(item.guid)) || (url && seen.urls.has(url)) || (candidate.titleKey && seen.titleKeys.has(candidate.titleKey))) continue;
+    fresh.push(candidate);
+    seen.ids.add(candidate.id);
+    if (item.guid) seen.guids.add(item.guid);
+    if (url) seen.urls.add(url);
+    if (candidate.titleKey) seen.titleKeys.add(candidate.titleKey);
+  }
+  return fresh;
 }
 
 /**
- * Fetches one feed, stores the items not seen before and records the fetch state.
- * Never throws: a failure is returned (and recorded on the feed) so other feeds carry on.
+ * Which new articles count as news: on a feed's first fetch only the `firstFetchNewest` newest
+ * (the rest is back catalogue, stored but never delivered); never one published before the
+ * feed's age limit.
+ */
+function markFresh(articles: Article[], options: FeedOptions, firstFetch: boolean, now: number): StoredArticle[] {
+  const newestFirst = [...articles].sort((a, b) => b.publishedAt - a.publishedAt);
+  const oldestFresh = options.maxAgeMs === null ? -Infinity : now - options.maxAgeMs;
+  return newestFirst.map((article, index) => ({
+    ...article,
+    firstSeenAt: now,
+    fresh: (!firstFetch || index < options.firstFetchNewest) && article.publishedAt >= oldestFresh,
+  }));
+}
+
+/** Replaces a teaser's text by the article page's main text, when that is longer. */
+async function withFullText(context: IngestContext, article: StoredArticle, options: FeedOptions, now: number): Promise<StoredArticle> {
+  if (!context.fullText || !article.fresh || !article.url || options.teaserWords === 0) return article;
+  if (wordCount(article.paragraphs) >= options.teaserWords) return article;
+  const page = await context.fullText.get(article.url, now);
+  if (!page || wordCount(page.paragraphs) <= wordCount(article.paragraphs)) return article;
+  return { ...article, paragraphs: page.paragraphs, html: page.html };
+}
+
+/**
+ * Fetches one feed (conditional GET), decodes, parses and normalizes it, stores the items not
+ * seen before, and schedules its next poll (interval, feed hints, backoff). Never throws: a
+ * failure is returned and recorded on the feed so other feeds carry on; after
+ * `pauseAfterFailures` failures in a row the feed is paused (and `onEvent` told), and it
+ * resumes on its next success.
  *
  * @example
- *   const result = await ingestFeed(store, feed, { now: Date.now(), firstFetchNewest: 3, log });
+ *   const result = await ingestFeed(context, feed, Date.now());
+ *   if (result.status === 'updated') console.log(result.added.length);
  */
-export async function ingestFeed(store: Store, feed: FeedRecord, options: IngestOptions): Promise<IngestResult> {
-  const { now, log } = options;
+export async function ingestFeed(context: IngestContext, feed: FeedRecord, now: number): Promise<IngestResult> {
+  const { store, log } = context;
+  const options = context.optionsFor(feed);
+  const firstFetch = feed.lastSuccessAt === null;
   try {
-    const source = await readFeedSource(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
-    if (source.status === 'not_modified') {
-      await store.recordFetchSuccess(feed.id, { at: now, nextFetchAt: null });
+    const got = await fetchFeed(context.fetcher, feed.url, firstFetch ? { etag: null, lastModified: null } : feed, { allowFiles: feed.origin === 'config', now });
+    if (got.status === 'not_modified') {
+      const hint = Math.max(feed.pollHintMs ?? 0, got.freshnessMs ?? 0) || null;
+      await store.recordFetchSuccess(feed.id, {
+        at: now,
+        pollHintMs: hint,
+        nextFetchAt: nextPollAfterSuccess({ now, intervalMs: options.pollIntervalMs, hintMs: hint, random: context.random }),
+      });
+      if (feed.pausedAt !== null) context.onEvent({ kind: 'resumed', feed });
       return { feedId: feed.id, status: 'not_modified' };
     }
-    const parsed = await parseFeed(source.body, feed.url);
-    const articles = parsed.items.map((item) => normalizeItem(parsed, item, { feedId: feed.id, feedUrl: feed.url, lang: feed.lang, now }));
-    const firstFetch = feed.lastSuccessAt === null;
-    const newestFirst = [...articles].sort((a, b) => b.publishedAt - a.publishedAt);
-    const freshIds = new Set((firstFetch ? newestFirst.slice(0, options.firstFetchNewest) : newestFirst).map((article) => article.id));
-    const added = await store.insertNewArticles(
-      newestFirst.map((article) => ({ ...article, firstSeenAt: now, fresh: freshIds.has(article.id) })),
-    );
+    const decoded = decodeDocument(got.bytes, got.contentType);
+    const parsed = await parseFeed(decoded.text, got.url);
+    const unseen = await unseenCandidates(context, feed.id, candidatesOf(parsed, feed.id, got.url), now);
+    const articles = unseen.map(({ item }) => normalizeItem(parsed, item, { feedId: feed.id, feedUrl: got.url, lang: feed.lang, now }));
+    const marked = markFresh(articles, options, firstFetch, now);
+    const complete: StoredArticle[] = [];
+    for (const article of marked) complete.push(await withFullText(context, article, options, now));
+    const added = await store.insertNewArticles(complete);
+    const hint = Math.max(parsed.updateIntervalMs ?? 0, got.freshnessMs ?? 0) || null;
     await store.recordFetchSuccess(feed.id, {
       at: now,
-      title: feed.origin === 'chat' ? (parsed.title ?? undefined) : undefined,
-      etag: source.etag,
-      lastModified: source.lastModified,
-      nextFetchAt: null,
+      title: feed.origin === 'chat' && parsed.title ? htmlToLine(parsed.title) : undefined,
+      etag: got.etag,
+      lastModified: got.lastModified,
+      pollHintMs: hint,
+      nextFetchAt: nextPollAfterSuccess({ now, intervalMs: options.pollIntervalMs, hintMs: hint, random: context.random }),
     });
-    log.debug({ feed: feed.id, items: articles.length, added: added.length }, 'feed fetched');
-    return { feedId: feed.id, status: 'updated', added, title: parsed.title };
+    if (feed.pausedAt !== null) context.onEvent({ kind: 'resumed', feed });
+    const warnings = [...decoded.warnings, ...parsed.warnings];
+    log.debug({ feed: feed.id, items: parsed.items.length, added: added.length, encoding: decoded.encoding, warnings }, 'feed fetched');
+    return { feedId: feed.id, status: 'updated', added, title: parsed.title, warnings };
   } catch (error) {
     const feedError = asFeedError(error, feed.url);
-    log.warn({ feed: feed.id, url: feed.url, code: feedError.code }, `feed failed: ${feedError.detail}`);
-    await store.recordFetchFailure(feed.id, { at: now, error: feedError.message, nextFetchAt: null, pause: false });
-    return { feedId: feed.id, status: 'failed', error: feedError };
+    const failures = feed.failureCount + 1;
+    const paused = feed.pausedAt !== null || failures >= context.pauseAfterFailures;
+    log.warn({ feed: feed.id, url: feed.url, code: feedError.code, failures }, `feed failed: ${feedError.detail}`);
+    try {
+      await store.recordFetchFailure(feed.id, {
+        at: now,
+        error: feedError.message,
+        pause: paused && feed.pausedAt === null,
+        nextFetchAt: nextPollAfterFailure({
+          now,
+          intervalMs: options.pollIntervalMs,
+          failures,
+          retryAfterMs: feedError.facts.retryAfterMs ?? null,
+          paused,
+          random: context.random,
+        }),
+      });
+    } catch (storeError) {
+      log.error({ err: storeError, feed: feed.id }, 'could not record the feed failure');
+    }
+    if (paused && feed.pausedAt === null) context.onEvent({ kind: 'paused', feed, error: feedError });
+    return { feedId: feed.id, status: 'failed', error: feedError, paused };
   }
 }
 
-/** Ingests several feeds, `concurrency` at a time; one feed's failure never stops the others. */
-export async function ingestFeeds(store: Store, feeds: readonly FeedRecord[], options: IngestOptions, concurrency = 8): Promise<IngestResult[]> {
-  const results: IngestResult[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < feeds.length) {
-      const feed = feeds[next++];
-      if (feed) results.push(await ingestFeed(store, feed, options));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, feeds.length) }, worker));
-  return results;
+/**
+ * Ingests several feeds under the context's overall and per-host limits; one feed's failure
+ * never stops the others. Results come in the order of `feeds`.
+ *
+ * @example
+ *   const results = await ingestFeeds(context, await store.listFeeds(), Date.now());
+ */
+export function ingestFeeds(context: IngestContext, feeds: readonly FeedRecord[], now: number): Promise<IngestResult[]> {
+  return Promise.all(feeds.map((feed) => context.limiter.run(hostKey(feed.url), () => ingestFeed(context, feed, now))));
 }

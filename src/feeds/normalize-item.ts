@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Article } from './article.ts';
 import { canonicalUrl } from './canonical-url.ts';
+import { detectLanguage } from './detect-language.ts';
 import { htmlToLine, htmlToParagraphs } from './html-text.ts';
+import { publicationTime } from './parse-date.ts';
 import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
+import { sanitizeHtml } from './sanitize-html.ts';
 
 export interface NormalizeContext {
   feedId: string;
-  /** The feed's own URL, to resolve relative links. */
+  /** The feed's own URL (after redirects), to resolve relative links. */
   feedUrl: string;
   /** The language configured for the feed, which wins over the feed's declaration. */
   lang: string | null;
@@ -14,49 +17,105 @@ export interface NormalizeContext {
   now: number;
 }
 
-/** "fr-FR" → "fr"; anything that is not a language tag → null. */
+/**
+ * "fr-FR" → "fr"; anything that is not a language tag → null.
+ *
+ * @example
+ *   primaryLanguage('en-GB'); // 'en'
+ */
 export function primaryLanguage(tag: string | null | undefined): string | null {
   const match = /^([a-z]{2,3})(?:[-_][a-z0-9]+)*$/i.exec(tag?.trim() ?? '');
   return match?.[1] ? match[1].toLowerCase() : null;
 }
 
-function stableId(feedId: string, key: string): string {
+/**
+ * The stable id of an item in a feed: the same item always gets the same id.
+ *
+ * @example
+ *   articleId('le-monde', 'https://www.lemonde.fr/a.html');
+ */
+export function articleId(feedId: string, key: string): string {
   return createHash('sha256').update(`${feedId}\u0000${key}`).digest('base64url').slice(0, 22);
 }
 
-function parseDate(raw: string | null, now: number): number {
-  if (!raw) return now;
-  const time = Date.parse(raw);
-  // A date far in the future is a broken feed, not news from tomorrow.
-  return Number.isFinite(time) && time <= now + 24 * 3600 * 1000 ? time : now;
+function isHttp(url: string | null | undefined): url is string {
+  return !!url && /^https?:\/\//i.test(url);
 }
 
 /**
- * Turns one parsed item into an Article: plain-text title and paragraphs, canonical URL,
- * stable id, publication time (first-seen time when missing or broken).
+ * The URL relative links of a feed resolve against: its xml:base (itself resolved against the
+ * feed URL), else the feed URL when it is http(s), else the site link the feed declares.
  *
  * @example
- *   const article = normalizeItem(feed, feed.items[0], { feedId: 'monde', feedUrl, lang: 'fr', now: Date.now() });
+ *   linkBase({ base: '/news/', link: null } as ParsedFeed, 'https://ex.org/feed.xml'); // 'https://ex.org/news/'
+ */
+export function linkBase(feed: Pick<ParsedFeed, 'base' | 'link'>, feedUrl: string): string | null {
+  const fallback = isHttp(feedUrl) ? feedUrl : isHttp(feed.link) ? feed.link : null;
+  if (feed.base) {
+    try {
+      const resolved = new URL(feed.base, fallback ?? undefined).href;
+      if (isHttp(resolved)) return resolved;
+    } catch {
+      // an unusable xml:base is ignored
+    }
+  }
+  return fallback;
+}
+
+function firstImage(html: string): string | null {
+  return /<img\b[^>]*\ssrc="([^"]+)"/i.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? null;
+}
+
+/** The key that identifies an item within its feed: guid, else canonical URL, else title and date. */
+export function itemKey(item: Pick<ParsedItem, 'guid' | 'date'>, url: string | null, title: string): string {
+  return item.guid ?? url ?? `${title}\u0000${item.date ?? ''}`;
+}
+
+/**
+ * Turns one parsed item into an Article: plain-text title and paragraphs, sanitized HTML,
+ * canonical URL (tracking parameters and fragment removed), stable id, language (configured,
+ * declared, then detected), publication time (first-seen time when missing or broken), lead image.
+ *
+ * @example
+ *   const article = normalizeItem(feed, feed.items[0]!, { feedId: 'monde', feedUrl, lang: 'fr', now: Date.now() });
  */
 export function normalizeItem(feed: ParsedFeed, item: ParsedItem, context: NormalizeContext): Article {
-  const base = feed.link && /^https?:/.test(context.feedUrl) ? context.feedUrl : (feed.link ?? undefined);
-  const url = canonicalUrl(item.link, base ?? (/^https?:/.test(context.feedUrl) ? context.feedUrl : undefined));
-  const title = htmlToLine(item.title ?? '') || (item.summaryHtml ? htmlToLine(item.summaryHtml).slice(0, 120) : '') || '(untitled)';
+  const base = linkBase(feed, context.feedUrl);
+  const url = canonicalUrl(item.link, base ?? undefined);
   const body = item.contentHtml ?? item.summaryHtml ?? '';
   const paragraphs = htmlToParagraphs(body);
-  const key = item.guid ?? url ?? `${title}\u0000${item.date ?? ''}`;
+  const title = htmlToLine(item.title ?? '') || (paragraphs[0] ? paragraphs[0].slice(0, 120) : '') || '(untitled)';
+  const html = body ? sanitizeHtml(body, base) || null : null;
+  const lang =
+    context.lang ??
+    primaryLanguage(item.lang) ??
+    primaryLanguage(feed.lang) ??
+    detectLanguage(`${title}. ${paragraphs.join(' ').slice(0, 800)}`);
   return {
-    id: stableId(context.feedId, key),
+    id: articleId(context.feedId, itemKey(item, url, title)),
     feedId: context.feedId,
     guid: item.guid,
     url,
     title,
     author: item.author ? htmlToLine(item.author) || null : null,
-    publishedAt: parseDate(item.date, context.now),
-    lang: context.lang ?? primaryLanguage(feed.lang),
+    publishedAt: publicationTime(item.date, context.now),
+    lang,
     paragraphs,
-    html: body || null,
-    imageUrl: canonicalUrl(item.imageUrl, base),
-    categories: item.categories,
+    html,
+    imageUrl: canonicalImage(item.imageUrl ?? (html ? firstImage(html) : null), base),
+    categories: [...new Set(item.categories.map((category) => htmlToLine(category)).filter(Boolean))],
   };
+}
+
+/** An image URL made absolute; only the fragment is dropped (query strings often select the size). */
+function canonicalImage(link: string | null, base: string | null): string | null {
+  if (!link) return null;
+  try {
+    const url = new URL(link.trim(), base ?? undefined);
+    if (!isHttp(url.href)) return null;
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
 }

@@ -1,32 +1,134 @@
 import Parser from 'rss-parser';
 import { FeedError } from './feed-error.ts';
+import { parseJsonFeed } from './parse-json-feed.ts';
 import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
+import { repairXml } from './repair-xml.ts';
 
-type CustomItem = {
-  'content:encoded'?: string;
-  'dc:creator'?: string;
-  author?: string;
-  summary?: string;
-  id?: string;
-};
-type CustomFeed = { language?: string };
+type XmlValue = unknown;
+type CustomItem = Record<string, XmlValue>;
+type CustomFeed = Record<string, XmlValue>;
 
 const parser = new Parser<CustomFeed, CustomItem>({
-  customFields: { feed: ['language'], item: ['content:encoded', 'dc:creator', 'author', 'summary', 'id'] },
+  // A feed without a version attribute (`<rss>`) is read as RSS 2.0 rather than refused.
+  defaultRSS: 2,
+  customFields: {
+    feed: ['language', 'dc:language', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency', 'subtitle'],
+    item: [
+      'content:encoded',
+      'dc:creator',
+      'dc:language',
+      'author',
+      'summary',
+      'id',
+      'published',
+      'updated',
+      'issued',
+      'modified',
+      'created',
+      'description',
+      ['media:content', 'mediaContent', { keepArray: true }],
+      ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
+      ['media:group', 'mediaGroup', { keepArray: true }],
+      ['link', 'links', { keepArray: true }],
+      ['category', 'categoryElements', { keepArray: true }],
+    ],
+  },
 });
 
-function text(value: unknown): string | null {
+// rss-parser throws on an Atom entry whose date is unreadable, losing the whole feed; we read
+// dates ourselves, so retry such an entry without its dates.
+const atomItems = parser as unknown as { parseItemAtom: (entry: Record<string, unknown>) => unknown };
+const parseItemAtom = atomItems.parseItemAtom.bind(parser);
+atomItems.parseItemAtom = (entry) => {
+  try {
+    return parseItemAtom(entry);
+  } catch {
+    return parseItemAtom({ ...entry, published: undefined, updated: undefined });
+  }
+};
+
+/** Text of an xml2js value: a string, `{ _: text }`, or the first of a list of either. */
+function text(value: XmlValue): string | null {
   if (typeof value === 'string') return value.trim() || null;
-  if (value && typeof value === 'object' && '_' in value && typeof value._ === 'string') return value._.trim() || null;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.length ? text(value[0]) : null;
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record._ === 'string') return record._.trim() || null;
+    const name = record.name;
+    if (name !== undefined) return text(name);
+  }
   return null;
 }
 
-function detectFormat(source: string): ParsedFeed['format'] | null {
-  const head = source.slice(0, 4096).replace(/<!--[\s\S]*?-->/g, '');
+function attribute(value: XmlValue, name: string): string | null {
+  if (!value || typeof value !== 'object') return null;
+  const attributes = (value as { $?: Record<string, unknown> }).$;
+  const found = attributes?.[name];
+  return typeof found === 'string' && found.trim() ? found.trim() : null;
+}
+
+function list(value: XmlValue): XmlValue[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+}
+
+/** The first image among media:content, media:thumbnail (also inside media:group) and enclosures. */
+function imageOf(item: CustomItem & { enclosure?: { url?: string; type?: string } }): string | null {
+  const groups = list(item.mediaGroup).flatMap((group) =>
+    group && typeof group === 'object' ? [...list((group as CustomItem)['media:content']), ...list((group as CustomItem)['media:thumbnail'])] : [],
+  );
+  for (const media of [...list(item.mediaContent), ...groups]) {
+    const url = attribute(media, 'url');
+    const medium = attribute(media, 'medium');
+    const type = attribute(media, 'type');
+    if (url && (medium === 'image' || type?.startsWith('image/') || (!medium && !type && /\.(jpe?g|png|gif|webp|avif)(\?|$)/i.test(url)))) return url;
+  }
+  for (const thumbnail of list(item.mediaThumbnail)) {
+    const url = attribute(thumbnail, 'url');
+    if (url) return url;
+  }
+  if (item.enclosure?.url && (item.enclosure.type?.startsWith('image/') ?? /\.(jpe?g|png|gif|webp)(\?|$)/i.test(item.enclosure.url))) return item.enclosure.url;
+  return null;
+}
+
+/** Atom entries: the `alternate` link (or the first without rel), as href. */
+function atomLink(item: CustomItem): string | null {
+  const links = list(item.links);
+  const alternate = links.find((link) => attribute(link, 'rel') === 'alternate') ?? links.find((link) => !attribute(link, 'rel'));
+  return attribute(alternate, 'href');
+}
+
+/** An RSS guid is the item's link unless marked isPermaLink="false". */
+function permalinkGuid(item: CustomItem): string | null {
+  const guid = text(item.guid);
+  return guid && /^https?:\/\//i.test(guid) ? guid : null;
+}
+
+function categoriesOf(item: CustomItem): string[] {
+  const out = list(item.categoryElements).flatMap((category) => text(category) ?? attribute(category, 'term') ?? []);
+  return [...new Set(out)];
+}
+
+const PERIOD_MS: Record<string, number> = { hourly: 3_600_000, daily: 86_400_000, weekly: 604_800_000, monthly: 2_592_000_000, yearly: 31_536_000_000 };
+
+/** `ttl` (minutes) or `sy:updatePeriod` / `sy:updateFrequency`, in ms. */
+function updateInterval(feed: CustomFeed): number | null {
+  const ttl = Number(text(feed.ttl));
+  if (Number.isFinite(ttl) && ttl > 0) return ttl * 60_000;
+  const period = PERIOD_MS[text(feed['sy:updatePeriod'])?.toLowerCase() ?? ''];
+  if (!period) return null;
+  const frequency = Number(text(feed['sy:updateFrequency']) ?? 1);
+  return period / (Number.isFinite(frequency) && frequency > 0 ? frequency : 1);
+}
+
+/** What kind of document this is, from its first element (comments and prolog skipped). */
+export function detectFormat(source: string): ParsedFeed['format'] | null {
+  const head = source.slice(0, 8192).replace(/<!--[\s\S]*?(-->|$)/g, '').replace(/<\?[\s\S]*?\?>/g, '').replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/gi, '');
   if (/^\s*[{[]/.test(head)) return 'json';
-  if (/<rss[\s>]/i.test(head)) return 'rss';
-  if (/<feed[\s>]/i.test(head)) return 'atom';
-  if (/<rdf:RDF[\s>]/i.test(head)) return 'rdf';
+  const root = /<([A-Za-z][\w:.-]*)/.exec(head)?.[1]?.toLowerCase();
+  if (root === 'rss') return 'rss';
+  if (root === 'feed') return 'atom';
+  if (root === 'rdf:rdf') return 'rdf';
   return null;
 }
 
@@ -35,75 +137,66 @@ function lineOf(message: string): number | undefined {
   return match?.[1] ? Number(match[1]) + 1 : undefined;
 }
 
+function xmlBase(source: string): string | null {
+  const root = /<(?:feed|rss|rdf:RDF|channel)\b[^>]*?\sxml:base\s*=\s*["']([^"']+)["']/i.exec(source.slice(0, 8192));
+  return root?.[1] ?? null;
+}
+
 /**
- * Parses a decoded feed document (RSS 0.9x/1.0/2.0, Atom, JSON Feed) into its items.
- * Throws a FeedError naming `url` and what was wrong.
+ * Parses a decoded feed document (RSS 0.9x/2.0, RSS 1.0/RDF, Atom 0.3/1.0 through rss-parser,
+ * JSON Feed 1.0/1.1) into format-independent items. HTML entities undefined in XML are read as
+ * HTML and DOCTYPE entities are never expanded (see repairXml). Throws a FeedError naming
+ * `url`, the line when known, and what was wrong.
  *
  * @example
- *   const feed = await parseFeed(xmlText, 'https://example.org/rss');
+ *   const feed = await parseFeed(decoded.text, 'https://example.org/rss');
+ *   feed.items.length;
  */
 export async function parseFeed(source: string, url: string): Promise<ParsedFeed> {
   const format = detectFormat(source);
-  if (!format) throw new FeedError('not_a_feed', url, 'not a feed: no <rss>, <feed> or <rdf:RDF> root and not JSON Feed');
+  if (!format) {
+    const looksHtml = /<html[\s>]/i.test(source.slice(0, 4096));
+    throw new FeedError('not_a_feed', url, looksHtml ? 'not a feed: this is an HTML page' : 'not a feed: no <rss>, <feed> or <rdf:RDF> root and not a JSON Feed');
+  }
   if (format === 'json') return parseJsonFeed(source, url);
+  const repaired = repairXml(source);
   let output: Awaited<ReturnType<typeof parser.parseString>>;
   try {
-    output = await parser.parseString(source);
+    output = await parser.parseString(repaired.text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = lineOf(message);
-    throw new FeedError('malformed', url, `malformed XML: ${message.split('\n')[0] ?? message}`, line ? { line } : {});
+    const what = (message.split('\n')[0] ?? message).replace(/\.$/, '');
+    throw new FeedError('malformed', url, `malformed ${format === 'atom' ? 'Atom' : 'RSS'} XML: ${what}`, line ? { line } : {});
   }
-  const items: ParsedItem[] = output.items.map((item) => ({
-    guid: text(item.guid) ?? text(item.id),
-    link: text(item.link),
-    title: text(item.title),
-    author: text(item['dc:creator']) ?? text(item.creator) ?? text(item.author),
-    date: text(item.isoDate) ?? text(item.pubDate),
-    contentHtml: text(item['content:encoded']) ?? text(item.content),
-    summaryHtml: text(item.summary) ?? text(item.content),
-    imageUrl: item.enclosure?.type?.startsWith('image/') ? item.enclosure.url : null,
-    categories: (item.categories ?? []).flatMap((category) => text(category) ?? []),
-  }));
-  return { format, title: text(output.title), link: text(output.link), lang: text(output.language), items };
-}
-
-interface JsonFeedItem {
-  id?: unknown;
-  url?: unknown;
-  title?: unknown;
-  content_html?: unknown;
-  content_text?: unknown;
-  summary?: unknown;
-  date_published?: unknown;
-  image?: unknown;
-  tags?: unknown;
-  author?: { name?: unknown };
-  authors?: { name?: unknown }[];
-}
-
-function parseJsonFeed(source: string, url: string): ParsedFeed {
-  let document: { version?: unknown; title?: unknown; home_page_url?: unknown; language?: unknown; items?: unknown };
-  try {
-    document = JSON.parse(source) as typeof document;
-  } catch (error) {
-    throw new FeedError('malformed', url, `malformed JSON Feed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (typeof document.version !== 'string' || !document.version.includes('jsonfeed.org') || !Array.isArray(document.items)) {
-    throw new FeedError('not_a_feed', url, 'not a feed: JSON without a jsonfeed.org version and an items list');
-  }
-  const items = (document.items as JsonFeedItem[]).map(
-    (item): ParsedItem => ({
-      guid: text(item.id) ?? (typeof item.id === 'number' ? String(item.id) : null),
-      link: text(item.url),
+  const items: ParsedItem[] = output.items.map((raw) => {
+    const item = raw as CustomItem & Parser.Item & { enclosure?: { url?: string; type?: string } };
+    const content = text(item['content:encoded']) ?? (format === 'atom' ? text(item.content) : null);
+    const summary = format === 'atom' ? text(item.summary) : (text(item.description) ?? text(item.content));
+    return {
+      guid: text(item.guid) ?? text(item.id) ?? attribute(raw, 'rdf:about') ?? text(item['rdf:about']),
+      link: format === 'atom' ? (atomLink(item) ?? text(item.link)) : (text(item.link) ?? permalinkGuid(raw)),
       title: text(item.title),
-      author: text(item.authors?.[0]?.name) ?? text(item.author?.name),
-      date: text(item.date_published),
-      contentHtml: text(item.content_html) ?? text(item.content_text),
-      summaryHtml: text(item.summary),
-      imageUrl: text(item.image),
-      categories: Array.isArray(item.tags) ? item.tags.flatMap((tag) => text(tag) ?? []) : [],
-    }),
-  );
-  return { format: 'json', title: text(document.title), link: text(document.home_page_url), lang: text(document.language), items };
+      author: text(item['dc:creator']) ?? text(item.creator) ?? text(item.author),
+      date: text(item.published) ?? text(item.issued) ?? text(item.pubDate) ?? text(item['dc:date']) ?? text(item.updated) ?? text(item.modified) ?? text(item.created),
+      contentHtml: content,
+      summaryHtml: summary && summary !== content ? summary : null,
+      imageUrl: imageOf(item),
+      categories: categoriesOf(item),
+      lang: text(item['dc:language']),
+    };
+  });
+  const feed = output as CustomFeed & Parser.Output<CustomItem>;
+  return {
+    format,
+    title: text(feed.title),
+    link: text(feed.link),
+    lang: text(feed.language) ?? text(feed['dc:language']) ?? (/<\w+[^>]*\sxml:lang\s*=\s*["']([^"']+)["']/.exec(repaired.text.slice(0, 4096))?.[1] ?? null),
+    base: xmlBase(repaired.text),
+    updateIntervalMs: updateInterval(feed),
+    items,
+    warnings: repaired.warnings,
+  };
 }
+
+export type { ParsedFeed, ParsedItem };

@@ -4,9 +4,22 @@ export interface ParsedFeed {
   title: string | null;
   link: string | null;
   lang: string | null;
+  /** The document's xml:base, when it declares one (base for relative links). */
+  base: string | null;
+  /** The feed's own hint of how often it changes (`ttl`, `sy:updatePeriod`), in ms. */
+  updateIntervalMs: number | null;
   items: ParsedItem[];
+  /** Things repaired or ignored on the way (undefined entities, a DOCTYPE…). */
+  warnings: string[];
 }
 
+/**
+ * One item as published, before normalization.
+ *
+ * @example
+ *   const item: ParsedItem = feed.items[0]!;
+ *   item.contentHtml ?? item.summaryHtml; // the body, as HTML
+ */
 export interface ParsedItem {
   guid: string | null;
   link: string | null;
@@ -20,4 +33,6 @@ export interface ParsedItem {
   summaryHtml: string | null;
   imageUrl: string | null;
   categories: string[];
+  /** The item's own language (dc:language, JSON Feed `language`), if any. */
+  lang: string | null;
 }

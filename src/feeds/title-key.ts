@@ -1,4 +1,13 @@
 /**
+ * A re-issued item is recognised by its title only within this period, so recurring titles
+ * ("Morning briefing") still come through.
+ *
+ * @example
+ *   const since = now - TITLE_DEDUPE_WINDOW_MS;
+ */
+export const TITLE_DEDUPE_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+/**
  * A title reduced to what identifies a story in one feed: lower case, no accents, no
  * punctuation, single spaces. Used to spot an item a publisher re-issued under a new guid.
  *

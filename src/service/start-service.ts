@@ -4,18 +4,16 @@ import type { DeliveryContext } from '../delivery/delivery-context.ts';
 import { deliverDigest } from '../delivery/deliver-digest.ts';
 import { DigestScheduler } from '../delivery/scheduler.ts';
 import { resumeUnfinishedDeliveries } from '../delivery/send-delivery.ts';
-import { ingestFeeds } from '../feeds/ingest-feed.ts';
+import { FeedPoller } from '../feeds/feed-poller.ts';
+import { createIngestContext } from '../feeds/ingest-context.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatRecord, Platform } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { defaultChatSettings } from './chat-defaults.ts';
+import { notifySubscribers } from './feed-notices.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { syncConfiguredFeeds } from './sync-configured-feeds.ts';
 import { WorkTracker } from './work-tracker.ts';
-
-/** How often feeds are polled between digests. */
-const POLL_INTERVAL_MS = 10 * 60 * 1000;
-const FIRST_FETCH_NEWEST = 3;
 
 /** A platform adapter the service starts and stops (Telegram bot, Discord client, console). */
 export interface PlatformRuntime {
@@ -73,9 +71,22 @@ export async function startService(options: {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 
+  // Feeds are polled each when due (interval, feed hints, backoff); a paused or recovered feed tells its chats.
+  const feedContext = createIngestContext(config, store, log, {
+    onEvent: (event) => {
+      void work.run(
+        () => notifySubscribers({ store, channels, log }, event),
+        (error) => log.error({ err: error, feed: event.feed.id }, 'feed notice failed'),
+      );
+    },
+  });
+  const poller = new FeedPoller(feedContext, {
+    clock: { now, setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    track: (pass) => work.run(pass, (error) => log.error({ err: error }, 'feed poll failed')),
+    onError: (error) => log.error({ err: error }, 'feed poll failed'),
+  });
   const refreshFeeds = async (feedIds: readonly string[]) => {
-    const feeds = (await store.listFeeds()).filter((feed) => feedIds.includes(feed.id) && feed.pausedAt === null);
-    await ingestFeeds(store, feeds, { now: now(), firstFetchNewest: FIRST_FETCH_NEWEST, log });
+    await poller.refresh(feedIds);
   };
 
   const scheduler = new DigestScheduler(
@@ -108,21 +119,12 @@ export async function startService(options: {
   await syncConfiguredFeeds(store, config.feeds, now());
   const resumed = await resumeUnfinishedDeliveries(delivery);
   if (resumed) log.info({ deliveries: resumed }, 'resumed unfinished deliveries');
-  await ingestFeeds(store, (await store.listFeeds()).filter((feed) => feed.pausedAt === null), { now: now(), firstFetchNewest: FIRST_FETCH_NEWEST, log });
+  await poller.tick();
 
   for (const chat of await store.listChats()) if (channels.has(chat.platform)) scheduler.schedule(chat);
   for (const platform of platforms) await platform.start(service);
 
-  const poll = setInterval(() => {
-    void work.run(
-      async () => {
-        const feeds = (await store.listFeeds()).filter((feed) => feed.pausedAt === null);
-        await ingestFeeds(store, feeds, { now: now(), firstFetchNewest: FIRST_FETCH_NEWEST, log });
-      },
-      (error) => log.error({ err: error }, 'feed poll failed'),
-    );
-  }, POLL_INTERVAL_MS);
-  poll.unref();
+  poller.start();
   const stopHeartbeat = startHeartbeat(config.heartbeatFile, () => ({
     pid: process.pid,
     at: now(),
@@ -132,11 +134,12 @@ export async function startService(options: {
   return {
     service,
     async stop() {
-      clearInterval(poll);
       stopHeartbeat();
       scheduler.stop();
+      await poller.stop();
       await work.drain();
       for (const platform of platforms) await platform.stop();
+      await feedContext.close();
       await store.close();
     },
   };

@@ -16,6 +16,7 @@ export interface FeedsTable {
   last_error: string | null;
   paused_at: number | null;
   created_at: number;
+  poll_hint_ms: number | null;
 }
 
 export interface ArticlesTable {
@@ -85,6 +86,16 @@ export interface DeliveredArticlesTable {
   delivery_id: number;
 }
 
+/** Full text fetched for teaser items, by article URL (an error is cached too, to not refetch). */
+export interface ArticlePagesTable {
+  url: string;
+  fetched_at: number;
+  title: string | null;
+  paragraphs: string;
+  html: string | null;
+  error: string | null;
+}
+
 export interface Database {
   feeds: FeedsTable;
   articles: ArticlesTable;
@@ -93,4 +104,5 @@ export interface Database {
   deliveries: DeliveriesTable;
   delivery_parts: DeliveryPartsTable;
   delivered_articles: DeliveredArticlesTable;
+  article_pages: ArticlePagesTable;
 }

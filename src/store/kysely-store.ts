@@ -1,9 +1,10 @@
 import { Migrator, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { titleKey } from '../feeds/title-key.ts';
+import { TITLE_DEDUPE_WINDOW_MS, titleKey } from '../feeds/title-key.ts';
 import type { ArticlesTable, ChatsTable, Database, DeliveriesTable, FeedsTable } from './database-schema.ts';
 import { migrationProvider, type SqlDialect } from './migrations.ts';
 import {
   chatSettingsSchema,
+  type ArticlePageRecord,
   type ChatKind,
   type ChatRecord,
   type ChatSettings,
@@ -15,10 +16,7 @@ import {
   type Platform,
   type StoredArticle,
 } from './records.ts';
-import type { ArticleQuery, ChatAddress, FetchFailure, FetchSuccess, NewDelivery, NewFeed, Store } from './store.ts';
-
-/** A re-issued item is recognised by its title only within this period, so recurring titles ("Morning briefing") still come through. */
-const TITLE_DEDUPE_WINDOW_MS = 7 * 24 * 3600 * 1000;
+import type { ArticleKeys, ArticleQuery, ChatAddress, FetchFailure, FetchSuccess, NewDelivery, NewFeed, SeenArticleKeys, Store } from './store.ts';
 
 /** Raised when the database schema cannot be brought up to date. */
 export class MigrationError extends Error {
@@ -54,6 +52,7 @@ function toFeed(row: Selectable<FeedsTable>): FeedRecord {
     lastError: row.last_error,
     pausedAt: row.paused_at,
     createdAt: row.created_at,
+    pollHintMs: row.poll_hint_ms,
   };
 }
 
@@ -154,6 +153,7 @@ export class KyselyStore implements Store {
         ...(success.title ? { title: success.title } : {}),
         ...(success.etag !== undefined ? { etag: success.etag } : {}),
         ...(success.lastModified !== undefined ? { last_modified: success.lastModified } : {}),
+        ...(success.pollHintMs !== undefined ? { poll_hint_ms: success.pollHintMs } : {}),
       })
       .where('id', '=', feedId)
       .execute();
@@ -225,6 +225,50 @@ export class KyselyStore implements Store {
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  async seenArticleKeys(feedId: string, keys: ArticleKeys): Promise<SeenArticleKeys> {
+    const seen: SeenArticleKeys = { ids: new Set(), guids: new Set(), urls: new Set(), titleKeys: new Set() };
+    const ids = [...new Set(keys.ids)];
+    const guids = [...new Set(keys.guids)];
+    const urls = [...new Set(keys.urls)];
+    const titleKeys = [...new Set(keys.titleKeys)].filter(Boolean);
+    if (!ids.length && !guids.length && !urls.length && !titleKeys.length) return seen;
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['id', 'feed_id', 'guid', 'url', 'title_key', 'first_seen_at'])
+      .where((eb) =>
+        eb.or([
+          ...(ids.length ? [eb('id', 'in', ids)] : []),
+          ...(guids.length ? [eb.and([eb('feed_id', '=', feedId), eb('guid', 'in', guids)])] : []),
+          ...(urls.length ? [eb.and([eb('feed_id', '=', feedId), eb('url', 'in', urls)])] : []),
+          ...(titleKeys.length ? [eb.and([eb('feed_id', '=', feedId), eb('title_key', 'in', titleKeys), eb('first_seen_at', '>', keys.titleSince)])] : []),
+        ]),
+      )
+      .execute();
+    for (const row of rows) {
+      seen.ids.add(row.id);
+      if (row.feed_id !== feedId) continue;
+      if (row.guid) seen.guids.add(row.guid);
+      if (row.url) seen.urls.add(row.url);
+      if (row.first_seen_at > keys.titleSince) seen.titleKeys.add(row.title_key);
+    }
+    return seen;
+  }
+
+  async getArticlePage(url: string): Promise<ArticlePageRecord | null> {
+    const row = await this.db.selectFrom('article_pages').selectAll().where('url', '=', url).executeTakeFirst();
+    if (!row) return null;
+    return { url: row.url, fetchedAt: row.fetched_at, title: row.title, paragraphs: JSON.parse(row.paragraphs) as string[], html: row.html, error: row.error };
+  }
+
+  async putArticlePage(page: ArticlePageRecord): Promise<void> {
+    const values = { fetched_at: page.fetchedAt, title: page.title, paragraphs: JSON.stringify(page.paragraphs), html: page.html, error: page.error };
+    await this.db
+      .insertInto('article_pages')
+      .values({ url: page.url, ...values })
+      .onConflict((conflict) => conflict.column('url').doUpdateSet(values))
+      .execute();
   }
 
   async listArticles(query: ArticleQuery): Promise<StoredArticle[]> {

@@ -118,6 +118,26 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
         }
       },
     },
+    '0002_feed_polling': {
+      async up(db: Kysely<unknown>) {
+        // The feed's own hint of how often it changes (ttl, sy:updatePeriod, Cache-Control): a floor on its poll interval.
+        await db.schema.alterTable('feeds').addColumn('poll_hint_ms', 'bigint').execute();
+        // Full text fetched for teaser items, cached by article URL.
+        await db.schema
+          .createTable('article_pages')
+          .addColumn('url', 'text', (col) => col.primaryKey())
+          .addColumn('fetched_at', 'bigint', (col) => col.notNull())
+          .addColumn('title', 'text')
+          .addColumn('paragraphs', 'text', (col) => col.notNull())
+          .addColumn('html', 'text')
+          .addColumn('error', 'text')
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await sql`drop table if exists article_pages`.execute(db);
+        await db.schema.alterTable('feeds').dropColumn('poll_hint_ms').execute();
+      },
+    },
   };
 }
 

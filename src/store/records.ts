@@ -22,6 +22,8 @@ export interface FeedRecord {
   lastError: string | null;
   pausedAt: number | null;
   createdAt: number;
+  /** The feed's own hint of how often it changes (ttl, sy:updatePeriod, Cache-Control), in ms: a floor on its poll interval. */
+  pollHintMs: number | null;
 }
 
 /** A chat's own settings, stored as one JSON document and validated on every read. */
@@ -63,6 +65,17 @@ export interface StoredArticle extends Article {
   firstSeenAt: number;
   /** False for the back catalogue of a feed's first fetch: stored, never delivered as new. */
   fresh: boolean;
+}
+
+/** The full text of an article page (fetched for teaser items), cached by URL. */
+export interface ArticlePageRecord {
+  url: string;
+  fetchedAt: number;
+  title: string | null;
+  paragraphs: string[];
+  html: string | null;
+  /** Why extraction failed (kept so the page is not fetched again and again), or null. */
+  error: string | null;
 }
 
 export type DeliveryKind = 'scheduled' | 'on_demand';

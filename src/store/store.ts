@@ -1,4 +1,5 @@
 import type {
+  ArticlePageRecord,
   ChatKind,
   ChatRecord,
   ChatSettings,
@@ -31,6 +32,8 @@ export interface FetchSuccess {
   etag?: string | null | undefined;
   lastModified?: string | null | undefined;
   nextFetchAt: number | null;
+  /** The feed's own poll-interval hint in ms (null clears it; undefined keeps it). */
+  pollHintMs?: number | null | undefined;
 }
 
 export interface FetchFailure {
@@ -39,6 +42,24 @@ export interface FetchFailure {
   nextFetchAt: number | null;
   /** Pause the feed (too many failures in a row). */
   pause: boolean;
+}
+
+/** The identifying keys of candidate items, to learn which a feed already has. */
+export interface ArticleKeys {
+  ids: readonly string[];
+  guids: readonly string[];
+  urls: readonly string[];
+  titleKeys: readonly string[];
+  /** Titles only count as "seen" for articles first seen after this time. */
+  titleSince: number;
+}
+
+/** Which of the asked keys a feed already has. */
+export interface SeenArticleKeys {
+  ids: Set<string>;
+  guids: Set<string>;
+  urls: Set<string>;
+  titleKeys: Set<string>;
 }
 
 export interface ArticleQuery {
@@ -85,6 +106,12 @@ export interface Store {
    * same feed) and returns those it stored. Atomic: a crash stores all or none.
    */
   insertNewArticles(articles: readonly StoredArticle[]): Promise<StoredArticle[]>;
+  /** Which of these keys the feed already has (one query), so known items skip normalization. */
+  seenArticleKeys(feedId: string, keys: ArticleKeys): Promise<SeenArticleKeys>;
+  /** The cached full text of an article page, or null. */
+  getArticlePage(url: string): Promise<ArticlePageRecord | null>;
+  /** Caches (or replaces) the full text of an article page. */
+  putArticlePage(page: ArticlePageRecord): Promise<void>;
   /** Fresh articles of the given feeds, newest first. */
   listArticles(query: ArticleQuery): Promise<StoredArticle[]>;
   getArticles(ids: readonly string[]): Promise<StoredArticle[]>;

@@ -1,6 +1,7 @@
 import { environmentWithDotEnv } from '../../config/environment.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { collectDigest } from '../../delivery/collect-digest.ts';
+import { createIngestContext } from '../../feeds/ingest-context.ts';
 import { ingestFeeds } from '../../feeds/ingest-feed.ts';
 import { silentLogger } from '../../logger.ts';
 import { renderDiscord } from '../../render/render-discord.ts';
@@ -41,7 +42,10 @@ export async function previewCommand(args: string[], output: NodeJS.WritableStre
     const now = Date.now();
     const log = silentLogger();
     const feeds = await syncConfiguredFeeds(store, config.feeds, now);
-    const results = await ingestFeeds(store, feeds, { now, firstFetchNewest: Number.MAX_SAFE_INTEGER, log });
+    const context = createIngestContext(config, store, log);
+    // A preview shows everything recent the feeds carry, not only the newest few of a first fetch.
+    const results = await ingestFeeds({ ...context, optionsFor: (feed) => ({ ...context.optionsFor(feed), firstFetchNewest: Number.MAX_SAFE_INTEGER }) }, feeds, now);
+    await context.close();
     for (const result of results) if (result.status === 'failed') process.stderr.write(`warning: ${result.error.message}\n`);
     const chat = await store.ensureChat({ platform: 'console', chatId: 'preview' }, { kind: 'private', title: 'preview' }, defaultChatSettings(config), now);
     for (const feed of feeds) await store.subscribe(chat.id, feed.id, now);

@@ -30,6 +30,8 @@ export interface SpeechEvent {
 
 /** Pronouns look back this many paragraphs at most. */
 const PRONOUN_WINDOW = 3;
+/** The last speaker is the antecedent of choice this many paragraphs back. */
+const SPEAKER_WINDOW = 2;
 
 /**
  * The speaker a reference stands for, or null when it cannot be told. `speaking` says the reference is the
@@ -75,32 +77,38 @@ function personWithJob(reading: Reading, head: string, before: number): Person |
 }
 
 /**
- * The most recent fitting antecedent of a subject pronoun: a speaker of the same gender, then a person of the
- * same gender, then a speaker or person whose gender the article does not mark.
+ * The most recent fitting antecedent of a subject pronoun: the last speaker nearby whose gender fits (same,
+ * or not marked), then the last person of the same gender, then the last person whose gender is not marked.
  */
 export function resolvePronoun(reading: Reading, gender: Gender, at: number, history: readonly SpeechEvent[]): Speaker | null {
   const { doc, names } = reading;
   const paragraph = doc.tokens[Math.max(0, tokenIndexBefore(reading, at))]?.paragraph ?? 0;
-  const recent = (p: number): boolean => paragraph - p <= PRONOUN_WINDOW;
-  const events = history.filter((event) => event.offset < at && recent(event.paragraph));
-  const mentions = names.mentions.filter((m) => m.offset < at && recent(doc.tokens[m.chunk.first]!.paragraph));
-  const lastEvent = (test: (speaker: Speaker) => boolean): Speaker | null => {
-    for (let k = events.length - 1; k >= 0; k--) if (test(events[k]!.speaker)) return events[k]!.speaker;
+  const within = (p: number, window: number): boolean => paragraph - p <= window;
+  const lastEvent = (test: (speaker: Speaker) => boolean, window: number): Speaker | null => {
+    for (let k = history.length - 1; k >= 0; k--) {
+      const event = history[k]!;
+      if (event.offset >= at) continue;
+      if (!within(event.paragraph, window)) return null;
+      if (test(event.speaker)) return event.speaker;
+    }
     return null;
   };
   const lastMention = (test: (person: Person) => boolean): Person | null => {
-    for (let k = mentions.length - 1; k >= 0; k--) if (test(mentions[k]!.person)) return mentions[k]!.person;
+    for (let k = names.mentions.length - 1; k >= 0; k--) {
+      const mention = names.mentions[k]!;
+      if (mention.offset >= at) continue;
+      if (!within(doc.tokens[mention.chunk.first]!.paragraph, PRONOUN_WINDOW)) return null;
+      if (test(mention.person)) return mention.person;
+    }
     return null;
   };
-  if (gender === 'p') return lastEvent((s) => s.gender === 'p');
-  const sameGender = gender
-    ? (lastEvent((s) => s.gender === gender && s.human) ?? asSpeaker(lastMention((p) => p.gender === gender)))
-    : null;
-  if (sameGender) return sameGender;
-  const unmarked =
-    lastEvent((s) => s.gender === null && s.human) ?? asSpeaker(lastMention((p) => p.gender === null && p.human));
-  if (unmarked?.person && gender) unmarked.person.gender = gender;
-  return unmarked ? { ...unmarked, gender } : null;
+  if (gender === 'p') return lastEvent((s) => s.gender === 'p', PRONOUN_WINDOW);
+  const found =
+    lastEvent((s) => s.human && (s.gender === gender || s.gender === null), SPEAKER_WINDOW) ??
+    asSpeaker(lastMention((p) => gender !== null && p.gender === gender)) ??
+    asSpeaker(lastMention((p) => p.gender === null && p.human));
+  if (found?.person && gender && found.person.gender === null) found.person.gender = gender;
+  return found ? { ...found, gender: found.gender ?? gender } : null;
 }
 
 function asSpeaker(person: Person | null): Speaker | null {

@@ -18,6 +18,10 @@ const DIGITS = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?!\
 const DIGITS_AT = new RegExp(`^(?:${DIGITS.source})`, 'u');
 const GROUP_SPACES = /[ \u00A0\u202F\u2009]/g;
 const ALTERNATIVES = new Set(['et', 'and', 'or', 'ou']);
+/** Comparatives after a number ("0.02 higher") are not what it counts. */
+const COMPARATIVES = new Set(['higher', 'lower', 'more', 'less', 'fewer', 'greater', 'bigger', 'smaller', 'larger', 'plus', 'moins', 'supplémentaires']);
+/** "5-1/2", "2 1/2": a whole number and a fraction. */
+const MIXED_FRACTION = /^[- ](\d)\/(\d{1,2})(?!\d)/u;
 /** "10-year", "30-year-old": the number qualifies the noun it is joined to. */
 const HYPHEN_COMPOUND = /^-(\p{L}+(?:-\p{L}+)*)/u;
 const ATTACHED = /^[\p{L}°%‰µ²]+(?:\/[\p{L}]+)?/u;
@@ -97,7 +101,12 @@ function readDigits(doc: ParsedDocument, start: number, raw: string, used: Uint8
   let last = tokenAt(tokens, end) - 1;
   let value = parseDigits(raw, rules);
   if (value === null || !Number.isFinite(value)) return null;
-  if (isIdentifierOrDate(doc, start, end, raw, value, first, last, used)) return null;
+  const mixed = MIXED_FRACTION.exec(text.slice(end, end + 8));
+  if (mixed) {
+    value += Number(mixed[1]) / Number(mixed[2]);
+    end += mixed[0].length;
+  }
+  if (!mixed && isIdentifierOrDate(doc, start, end, raw, value, first, last, used)) return null;
   let unit: string | null = null;
   let scaled = false;
   const attached = ATTACHED.exec(text.slice(end, end + 12))?.[0];
@@ -216,8 +225,16 @@ function isIdentifierOrDate(
   if (previous?.text === '#') return true;
   if (previous?.word && /\p{Lu}/u.test(previous.text) && previous.paragraph === tokens[first]!.paragraph && start - previous.end <= 1) {
     const lower = previous.lower;
-    const known = months.has(lower) || CURRENCY_SYMBOLS.has(lower) || rules.stopwords.has(lower) || rules.numbers.hedges.some((h) => h[0] === lower);
-    if (!known && !isSentenceInitial(doc, first - 1)) return true;
+    const known =
+      months.has(lower) ||
+      CURRENCY_SYMBOLS.has(lower) ||
+      rules.stopwords.has(lower) ||
+      rules.determiners.has(lower) ||
+      rules.adverbs.has(lower) ||
+      rules.phraseBreakers.has(lower) ||
+      rules.conjunctions.has(lower) ||
+      rules.numbers.hedges.some((h) => h.includes(lower));
+    if (!known) return true;
   }
   if (isListMarker(doc, first, last, used)) return true;
   return false;
@@ -421,6 +438,7 @@ function isNounCandidate(doc: ParsedDocument, k: number): boolean {
   if (rules.determiners.has(lower) || rules.pronouns.has(lower) || rules.numbers.months.has(lower)) return false;
   if (rules.speechVerbs.has(lower) || rules.adverbs.has(lower)) return false;
   if (/(?:ant|ing)$/u.test(lower) && lower.length > 5) return false;
+  if (COMPARATIVES.has(lower)) return false;
   return !rules.numbers.scales.has(lower) || rules.numbers.currencyWords.has(lower);
 }
 

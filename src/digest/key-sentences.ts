@@ -36,7 +36,7 @@ const WEIGHT_TITLE = 0.25;
 const STEM_LENGTH = 6;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** "JAKARTA (Reuters) - ", "LONDON — ": the dateline that opens wire copy. */
-const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .,'’-]{1,40}(?:\([^)]{1,30}\))?\s*[-—–]+\s+/u;
+const DATELINE = /^(?:\p{Lu}[\p{Lu}\p{M} .,'’-]{1,40}\s*(?:\([^)]{1,30}\))?|\([^)]{1,30}\))\s*[-—–]+\s+/u;
 const BYLINE = /^\(?(?:reporting|additional reporting|writing|editing|par|by)\b/iu;
 
 /** One to three key sentences in article order, datelines removed. */

@@ -18,6 +18,17 @@ export interface Reading {
   open?: number;
 }
 
+/**
+ * Whether token `i` is a speech verb used as a verb: "the demands of many teachers", "his claims" are nouns.
+ */
+export function isSpeechVerb(reading: Reading, i: number): boolean {
+  const { tokens, rules } = reading.doc;
+  const token = tokens[i];
+  if (!token?.word || !rules.speechVerbs.has(token.lower)) return false;
+  const previous = tokens[i - 1]?.lower ?? '';
+  return !(rules.determiners.has(previous) && !rules.objectClitics.has(previous)) && !/['’]s$/u.test(tokens[i - 1]?.text ?? '');
+}
+
 /** Whether token `i` is inside a quotation other than the one being read as plain text. */
 export function quoted(reading: Reading, i: number): boolean {
   const quote = reading.doc.quoteOf[i];
@@ -44,7 +55,12 @@ function isSkippable(reading: Reading, i: number): boolean {
   const token = tokens[i]!;
   if (!token.word || quoted(reading, i)) return false;
   if (rules.pronouns.has(token.lower) && !rules.verbGlue.has(token.lower)) return false;
-  return rules.verbGlue.has(token.lower) || rules.adverbs.has(token.lower);
+  return rules.verbGlue.has(token.lower) || rules.adverbs.has(token.lower) || (rules.adverbSuffix?.test(token.lower) ?? false);
+}
+
+/** A participle ("insisting", "soulignant") has no subject of its own: it shares the sentence's. */
+function isParticiple(reading: Reading, verb: number): boolean {
+  return reading.doc.rules.participleSuffix?.test(reading.doc.tokens[verb]!.lower) ?? false;
 }
 
 /** The subject of the verb at `verb`, searching back no further than token `bound`. */
@@ -56,26 +72,26 @@ export function subjectBefore(reading: Reading, verb: number, bound: number): Sp
   while (i >= bound && (isSkippable(reading, i) || rules.objectClitics.has(tokens[i]!.lower))) i--;
   if (i < bound || quoted(reading, i)) return null;
   const token = tokens[i]!;
+  const pronoun = rules.pronouns.get(token.lower);
+  if (pronoun !== undefined) return { kind: 'pronoun', gender: pronoun, at: token.start };
+  const chunkEnd = names.chunkOf[i] !== -1 && names.chunks[names.chunkOf[i]!]!.last === i;
+  if (isParticiple(reading, verb) && !chunkEnd) return { kind: 'clause', at: token.start };
   if (!token.word) {
-    const verbText = tokens[verb]!.lower;
-    if (token.text === ',' && /(?:ing|ant)$/.test(verbText)) return { kind: 'clause', at: token.start };
     if (token.text === ',' && i - 1 >= bound) return subjectBeforeParenthesis(reading, i, bound);
     return null;
   }
-  const pronoun = rules.pronouns.get(token.lower);
-  if (pronoun !== undefined) return { kind: 'pronoun', gender: pronoun, at: token.start };
-  if (rules.conjunctions.has(token.lower) || isPreposition(reading, token.lower)) return null;
   if (rules.relativeSubjects.has(token.lower)) {
     let j = i - 1;
     if (tokens[j]?.text === ',') j--;
     return j >= bound ? phraseEndingAt(reading, j, bound) : null;
   }
+  if (rules.conjunctions.has(token.lower) || isPreposition(reading, token.lower)) return null;
   const chunkIndex = names.chunkOf[i]!;
   if (chunkIndex !== -1) {
     const chunk = names.chunks[chunkIndex]!;
-    const before = tokens[chunk.first - 1];
-    const governed = before !== undefined && before.word && isPreposition(reading, before.lower);
-    if (!chunk.possessive && chunk.last === i && !governed) return { kind: 'name', chunk: chunkIndex, at: tokens[chunk.first]!.start };
+    if (!chunk.possessive && chunk.last === i && !governedName(reading, chunk.first)) {
+      return { kind: 'name', chunk: chunkIndex, at: tokens[chunk.first]!.start };
+    }
   }
   return phraseEndingAt(reading, i, bound);
 }
@@ -114,8 +130,7 @@ function phraseEndingAt(reading: Reading, end: number, bound: number): SpeakerRe
   const chunkIndex = names.chunkOf[end]!;
   if (chunkIndex !== -1 && !names.chunks[chunkIndex]!.possessive) {
     const chunk = names.chunks[chunkIndex]!;
-    const before = tokens[chunk.first - 1];
-    if (!(before?.word && isPreposition(reading, before.lower))) return { kind: 'name', chunk: chunkIndex, at: tokens[chunk.first]!.start };
+    if (!governedName(reading, chunk.first)) return { kind: 'name', chunk: chunkIndex, at: tokens[chunk.first]!.start };
   }
   let start = end;
   while (start - 1 >= bound && end - start < MAX_SEGMENT) {
@@ -133,6 +148,15 @@ function phraseEndingAt(reading: Reading, end: number, bound: number): SpeakerRe
     }
   }
   if (end - start >= MAX_SEGMENT) return null;
+  // "Patrol Chief James Hall with the New York Police Department said": a name heads the segment.
+  const leading = names.chunkOf[start] ?? -1;
+  if (leading !== -1) {
+    const chunk = names.chunks[leading]!;
+    const after = tokens[chunk.last + 1];
+    if (!chunk.possessive && chunk.last < end && after !== undefined && isPreposition(reading, after.lower)) {
+      return { kind: 'name', chunk: leading, at: tokens[chunk.first]!.start };
+    }
+  }
   let first = start;
   for (let k = start; k <= end; k++) {
     if (!rules.determiners.has(tokens[k]!.lower)) continue;
@@ -190,7 +214,7 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     if (!next.word || quoted(reading, last + 1)) break;
     if (rules.phraseBreakers.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
     if (rules.verbGlue.has(next.lower) && !rules.determiners.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
-    if (rules.speechVerbs.has(next.lower)) break;
+    if (isSpeechVerb(reading, last + 1)) break;
     last++;
   }
   while (last > i && (rules.nounLinks.has(tokens[last]!.lower) || rules.determiners.has(tokens[last]!.lower))) last--;
@@ -219,6 +243,13 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
 function makePhrase(reading: Reading, first: number, last: number): SpeakerRef | null {
   const { rules, tokens } = reading.doc;
   if (first > last) return null;
+  // A speaker is a noun phrase: no pronoun, auxiliary, conjunction or adverb inside, no verb before its noun.
+  for (let k = first; k <= last; k++) {
+    const lower = tokens[k]!.lower;
+    if (!tokens[k]!.word || rules.pronouns.has(lower) || rules.conjunctions.has(lower) || rules.adverbSuffix?.test(lower)) return null;
+    if (rules.verbGlue.has(lower) && !rules.determiners.has(lower) && !rules.nounLinks.has(lower)) return null;
+    if (isSpeechVerb(reading, k) || lower === 'to') return null;
+  }
   let headIndex = last;
   for (let k = first + 1; k <= last; k++) {
     if (rules.nounLinks.has(tokens[k]!.lower) || tokens[k]!.lower === 'of' || isPreposition(reading, tokens[k]!.lower)) {

@@ -11,7 +11,7 @@
  */
 import { resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts';
 import type { ParsedDocument } from './document.ts';
-import { quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
+import { isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
 import type { Quotation } from './quotes.ts';
 import { tokenAt } from './tokens.ts';
 
@@ -118,15 +118,15 @@ function findSpeechTokens(reading: Reading): number[] {
   const { doc } = reading;
   const found: number[] = [];
   for (let i = 0; i < doc.tokens.length; i++) {
-    if (doc.quoteOf[i] === -1 && reportsSpeech(doc, i)) found.push(i);
+    if (doc.quoteOf[i] === -1 && reportsSpeech(reading, i)) found.push(i);
   }
   return found;
 }
 
-function reportsSpeech(doc: ParsedDocument, i: number): boolean {
-  const { rules } = doc;
+function reportsSpeech(reading: Reading, i: number): boolean {
+  const { doc } = reading;
   const lower = doc.tokens[i]!.lower;
-  return rules.speechVerbs.has(lower) || (rules.invertedPronoun?.test(lower) ?? false) || accordingToAt(doc, i) > 0;
+  return isSpeechVerb(reading, i) || (doc.rules.invertedPronoun?.test(lower) ?? false) || accordingToAt(doc, i) > 0;
 }
 
 function accordingToAt(doc: ParsedDocument, i: number): number {
@@ -167,18 +167,20 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
 function afterPause(reading: Reading, verb: number, start: number): boolean {
   const { tokens, rules } = reading.doc;
   let k = verb - 1;
-  while (k >= start && rules.verbGlue.has(tokens[k]!.lower) && !rules.pronouns.has(tokens[k]!.lower)) k--;
-  return k >= start && (tokens[k]!.text === ',' || tokens[k]!.text === '—');
+  while (k >= start && rules.verbGlue.has(tokens[k]!.lower) && !rules.pronouns.has(tokens[k]!.lower) && !rules.passiveAuxiliaries.has(tokens[k]!.lower)) {
+    k--;
+  }
+  return k >= start && (tokens[k]!.text === ',' || tokens[k]!.text === '—') && !rules.passiveAuxiliaries.has(tokens[verb - 1]!.lower);
 }
 
 /** The verb introduces what was said: "que", "that", a colon or a quotation follows within a few words. */
 function hasSpeechComplement(reading: Reading, verb: number, end: number): boolean {
-  const { tokens, rules } = reading.doc;
+  const { tokens } = reading.doc;
   for (let k = verb + 1; k < end && k <= verb + 6; k++) {
     const token = tokens[k]!;
     if (token.lower === 'que' || token.lower === "qu'" || token.lower === 'that' || token.text === ':') return true;
     if (quoted(reading, k)) return true;
-    if (rules.speechVerbs.has(token.lower)) return false;
+    if (isSpeechVerb(reading, k)) return false;
   }
   return false;
 }
@@ -219,7 +221,7 @@ function attributionInGap(reading: Reading, quotation: Quotation, start: number,
       const ref = phraseAfter(inside, k + according, last);
       if (ref) return { ref, verb: -1 };
     }
-    if (!rules.speechVerbs.has(lower)) continue;
+    if (!isSpeechVerb(inside, k)) continue;
     const ref = opensClause(inside, k, first)
       ? (phraseAfter(inside, skipIndirectObject(inside, k + 1, last), last) ?? subjectBefore(inside, k, first))
       : (subjectBefore(inside, k, first) ?? phraseAfter(inside, k + 1, last));
@@ -262,7 +264,7 @@ function attributionAfter(reading: Reading, openToken: number, first: number): A
   }
   let verb = k;
   while (verb < bound - 1 && rules.verbGlue.has(tokens[verb]!.lower) && !rules.pronouns.has(tokens[verb]!.lower)) verb++;
-  if (rules.speechVerbs.has(tokens[verb]!.lower)) {
+  if (isSpeechVerb(reading, verb)) {
     const invertedPronoun = rules.invertedPronoun?.exec(tokens[verb - 1]?.lower ?? '');
     if (invertedPronoun) {
       return { ref: { kind: 'pronoun', gender: rules.pronouns.get(invertedPronoun[1] ?? '') ?? null, at: tokens[verb - 1]!.start }, verb };
@@ -271,7 +273,7 @@ function attributionAfter(reading: Reading, openToken: number, first: number): A
     return ref ? { ref, verb } : null;
   }
   for (let v = k + 1; v < bound && v < k + AFTER_WINDOW; v++) {
-    if (!rules.speechVerbs.has(tokens[v]!.lower)) continue;
+    if (!isSpeechVerb(reading, v)) continue;
     if (takesObject(reading, v)) return null;
     const ref = subjectBefore(reading, v, k);
     if (ref && ref.kind !== 'clause' && ref.kind !== 'passive' && startsAdjacent(reading, k, ref.at)) return { ref, verb: v };
@@ -343,7 +345,7 @@ function attributionBefore(reading: Reading, openToken: number): Attribution | n
     }
     const pronoun = rules.invertedPronoun?.exec(lower);
     if (pronoun) return { ref: { kind: 'pronoun', gender: rules.pronouns.get(pronoun[1] ?? '') ?? null, at: tokens[k]!.start }, verb: k };
-    if (!rules.speechVerbs.has(lower) && !rules.characterisationVerbs.has(lower)) continue;
+    if (!isSpeechVerb(reading, k) && !rules.characterisationVerbs.has(lower)) continue;
     const ref = subjectBefore(reading, k, start) ?? (opensClause(reading, k, start) ? phraseAfter(reading, k + 1, openToken) : null);
     return ref ? { ref, verb: k } : null;
   }

@@ -37,7 +37,7 @@ export const english: LanguageRules = {
     nor only own same too very just also again further once more most other some such both each few all any
     if because although though whether either neither one ones s t don didn doesn isn wasn weren aren
     hasn haven hadn won wouldn couldn shouldn said says say told according like up down out off
-    new last first year years time per cent percent`),
+    per cent percent`),
   speechVerbs: SPEECH_VERBS,
   thatIsOptional: true,
   continuationVerbs: CONTINUATION_VERBS,
@@ -58,6 +58,8 @@ export const english: LanguageRules = {
   verbGlue: wordSet(`has have had was were is are be been will would could should may might must did does do not
     never also later then previously again once earlier recently reportedly repeatedly publicly privately
     flatly firmly simply had't hasn't didn't n't always often already still just`),
+  adverbSuffix: /^[a-z]{3,}ly$/u,
+  participleSuffix: /^[a-z]{2,}ing$/u,
   objectClitics: wordSet(''),
   passiveAuxiliaries: wordSet('was were is are been be being'),
   adverbs: wordSet(`also later then previously again once earlier recently reportedly repeatedly publicly privately

@@ -79,6 +79,8 @@ export const french: LanguageRules = {
   verbGlue: wordSet(`a ont avait avaient aura aurait auraient est sont était étaient été s' s’ se lui leur l' l’ ne
     n' n’ pas plus jamais y en me m' m’ nous vous a-t-il a-t-elle aussi également encore déjà toujours
     ensuite alors bien clairement notamment finalement`),
+  adverbSuffix: null,
+  participleSuffix: /^\p{L}{3,}ant$/u,
   objectClitics: wordSet("le la les l' lui leur en y me m' te t' se s' nous vous"),
   passiveAuxiliaries: wordSet('été'),
   adverbs: wordSet(`également aussi encore déjà toutefois cependant pourtant ensuite alors récemment clairement

@@ -28,6 +28,8 @@ export const generic: LanguageRules = {
   invertedPronoun: null,
   relativeSubjects: NONE,
   verbGlue: NONE,
+  adverbSuffix: null,
+  participleSuffix: null,
   objectClitics: NONE,
   passiveAuxiliaries: NONE,
   adverbs: NONE,

@@ -90,6 +90,10 @@ export interface LanguageRules {
   relativeSubjects: ReadonlySet<string>;
   /** Auxiliaries, negations and clitics between a subject and its verb ("has", "a", "ne", "lui"). */
   verbGlue: ReadonlySet<string>;
+  /** Adverbs recognised by their ending ("eventually", "publicly"), skipped between a subject and its verb. */
+  adverbSuffix: RegExp | null;
+  /** Participles that share the subject of their sentence ("insisting", "soulignant"). */
+  participleSuffix: RegExp | null;
   /** Object pronouns written between a subject and its verb ("le présentant", "lui a dit"). */
   objectClitics: ReadonlySet<string>;
   /** Passive auxiliaries: a speech verb right after one of them does not have its subject as speaker. */

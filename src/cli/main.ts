@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/config-error.ts';
 import { MigrationError } from '../store/kysely-store.ts';
 import { analyzeCommand } from './commands/analyze-command.ts';
+import { feedsCommand } from './commands/feeds-command.ts';
 import { healthCommand } from './commands/health-command.ts';
 import { previewCommand } from './commands/preview-command.ts';
 import { startCommand } from './commands/start-command.ts';
@@ -15,6 +16,7 @@ Commands:
   preview    build a digest of the configured feeds now and print it
   analyze    show what the digest engine reads in one article
   health     exit 0 if a running service is alive (Docker HEALTHCHECK)
+  feeds      check one feed as Précis sees it; import/export feeds as OPML
 
 Run "precis <command> --help" for a command's options.
 Configuration: config/precis.yaml (or PRECIS_CONFIG); secrets from the environment or .env.`;
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   preview: previewCommand,
   analyze: (args, output) => analyzeCommand(args, output),
   health: healthCommand,
+  feeds: feedsCommand,
 };
 
 /**

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
 import { FeedError } from '../feeds/feed-error.ts';
-import { htmlToLine } from '../feeds/html-text.ts';
-import { parseFeed } from '../feeds/parse-feed.ts';
-import { readFeedSource } from '../feeds/read-feed-source.ts';
 import { reply, type CommandContext, type CommandDefinition, type CommandReply } from './command.ts';
 import { findFeed } from './find-feed.ts';
 
@@ -17,11 +14,10 @@ async function subscribeToUrl(context: CommandContext, url: string): Promise<Com
   let title: string;
   let latest: string | null;
   try {
-    const source = await readFeedSource(url, { etag: null, lastModified: null });
-    if (source.status !== 'fetched') throw new FeedError('http_error', url, 'the server answered 304 to a first request');
-    const feed = await parseFeed(source.body, url);
-    title = htmlToLine(feed.title ?? '') || new URL(url).hostname;
-    latest = feed.items[0]?.title ? htmlToLine(feed.items[0].title) : null;
+    // The same safe path as polling: public addresses only, limits, decoding; never a local file.
+    const check = await service.checkFeed(url);
+    title = check.title ?? new URL(url).hostname;
+    latest = check.items[0]?.title ?? null;
   } catch (error) {
     const detail = error instanceof FeedError ? error.detail : error instanceof Error ? error.message : String(error);
     return reply(context, { en: `I can’t use ${url}: ${detail}.`, fr: `Je ne peux pas utiliser ${url} : ${detail}.` });

@@ -21,15 +21,15 @@ export interface IngestContext {
   fullText: FullTextFetcher | null;
   log: Logger;
   /** The settings of one feed (config feeds have their own; chat feeds get the defaults). */
-  optionsFor(feed: FeedRecord): FeedOptions;
+  optionsFor: (feed: FeedRecord) => FeedOptions;
   /** Failures in a row after which a feed is paused. */
   pauseAfterFailures: number;
   /** Told when a feed is paused or resumes. */
-  onEvent(event: FeedEvent): void;
+  onEvent: (event: FeedEvent) => void;
   /** Jitter source (tests pass a constant). */
-  random(): number;
+  random: () => number;
   /** Closes the connection pools. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**

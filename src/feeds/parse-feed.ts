@@ -170,7 +170,7 @@ export async function parseFeed(source: string, url: string): Promise<ParsedFeed
     throw new FeedError('malformed', url, `malformed ${format === 'atom' ? 'Atom' : 'RSS'} XML: ${what}`, line ? { line } : {});
   }
   const items: ParsedItem[] = output.items.map((raw) => {
-    const item = raw as CustomItem & Parser.Item & { enclosure?: { url?: string; type?: string } };
+    const item = raw;
     const content = text(item['content:encoded']) ?? (format === 'atom' ? text(item.content) : null);
     const summary = format === 'atom' ? text(item.summary) : (text(item.description) ?? text(item.content));
     return {
@@ -186,7 +186,7 @@ export async function parseFeed(source: string, url: string): Promise<ParsedFeed
       lang: text(item['dc:language']),
     };
   });
-  const feed = output as CustomFeed & Parser.Output<CustomItem>;
+  const feed = output;
   return {
     format,
     title: text(feed.title),

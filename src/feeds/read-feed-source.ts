@@ -1,47 +1,31 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { FeedError } from './feed-error.ts';
+import { AddressPolicy } from './address-policy.ts';
+import { decodeDocument } from './decode-document.ts';
+import { fetchFeed, type ConditionalHeaders } from './fetch-feed.ts';
+import { HttpFetcher } from './http-fetcher.ts';
 
-/** What a feed fetch returns: the document text, or nothing new (HTTP 304). */
+export type { ConditionalHeaders };
+
+/** What a one-off read returns: the decoded document text, or nothing new (HTTP 304). */
 export type FeedSourceResult =
   | { status: 'fetched'; body: string; etag: string | null; lastModified: string | null }
   | { status: 'not_modified' };
 
-export interface ConditionalHeaders {
-  etag: string | null;
-  lastModified: string | null;
-}
-
 /**
- * Reads a feed document from a local `file:` URL (config feeds only) or over HTTP(S).
+ * Reads one document (a feed or a page) for a one-off command such as `precis analyze`: from a
+ * local `file:` URL, or over HTTP(S) through the safe fetcher (public addresses only unless
+ * PRECIS_ALLOW_PRIVATE_URLS=1; same time and size limits as polling), decoded to text.
  *
  * @example
- *   const result = await readFeedSource('file:///app/config/samples/actualites-fr.xml', { etag: null, lastModified: null });
+ *   const result = await readFeedSource('https://example.org/rss', { etag: null, lastModified: null });
  */
 export async function readFeedSource(url: string, conditional: ConditionalHeaders, timeoutMs = 20_000): Promise<FeedSourceResult> {
-  if (url.startsWith('file:')) {
-    try {
-      return { status: 'fetched', body: await readFile(fileURLToPath(url), 'utf8'), etag: null, lastModified: null };
-    } catch (error) {
-      throw new FeedError('not_found', url, `cannot read file: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5' };
-  if (conditional.etag) headers['if-none-match'] = conditional.etag;
-  if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
-  let response: Response;
+  const allowPrivate = /^(1|true|yes)$/i.test(process.env.PRECIS_ALLOW_PRIVATE_URLS?.trim() ?? '');
+  const fetcher = new HttpFetcher({ policy: new AddressPolicy({ allowPrivate, allowCidrs: [] }), limits: { timeoutMs } });
   try {
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
-  } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    throw new FeedError(timedOut ? 'timeout' : 'network', url, timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${error instanceof Error ? error.message : String(error)}`);
+    const got = await fetchFeed(fetcher, url, conditional, { allowFiles: true });
+    if (got.status === 'not_modified') return { status: 'not_modified' };
+    return { status: 'fetched', body: decodeDocument(got.bytes, got.contentType).text, etag: got.etag, lastModified: got.lastModified };
+  } finally {
+    await fetcher.close();
   }
-  if (response.status === 304) return { status: 'not_modified' };
-  if (!response.ok) throw new FeedError('http_error', url, `HTTP ${response.status} ${response.statusText}`, { status: response.status });
-  return {
-    status: 'fetched',
-    body: await response.text(),
-    etag: response.headers.get('etag'),
-    lastModified: response.headers.get('last-modified'),
-  };
 }

@@ -31,7 +31,9 @@ export function repairXml(source: string): { text: string; warnings: string[] } 
       const decoded = decodeHTML(whole);
       if (decoded !== whole) {
         undefinedCount++;
-        return [...decoded].map((char) => `&#${char.codePointAt(0) ?? 63};`).join('');
+        let references = '';
+        for (const char of decoded) references += `&#${char.codePointAt(0) ?? 63};`;
+        return references;
       }
       unknownCount++;
       return `&amp;${name};`;

@@ -4,6 +4,7 @@ import type { DeliveryContext } from '../delivery/delivery-context.ts';
 import { deliverDigest } from '../delivery/deliver-digest.ts';
 import { DigestScheduler } from '../delivery/scheduler.ts';
 import { resumeUnfinishedDeliveries } from '../delivery/send-delivery.ts';
+import { checkFeed, type FeedCheck } from '../feeds/check-feed.ts';
 import { FeedPoller } from '../feeds/feed-poller.ts';
 import { createIngestContext } from '../feeds/ingest-context.ts';
 import type { Logger } from '../logger.ts';
@@ -33,6 +34,8 @@ export interface RunningService {
   work: WorkTracker;
   /** Fetches a chat's feeds now, then returns. */
   refreshFeeds(feedIds: readonly string[]): Promise<void>;
+  /** Fetches and parses a feed URL through the safe fetch path (no `file:`), without storing anything. */
+  checkFeed(url: string): Promise<FeedCheck>;
   /** Schedules (or reschedules) a chat after its settings changed. */
   scheduleChat(chat: ChatRecord): void;
 }
@@ -113,6 +116,7 @@ export async function startService(options: {
     scheduler,
     work,
     refreshFeeds,
+    checkFeed: (url) => checkFeed(feedContext.fetcher, url, { allowFiles: false, now: now() }),
     scheduleChat: (chat) => scheduler.schedule(chat),
   };
 

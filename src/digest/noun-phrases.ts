@@ -26,6 +26,8 @@ export function isSpeechVerb(reading: Reading, i: number): boolean {
   const token = tokens[i];
   if (!token?.word || !rules.speechVerbs.has(token.lower)) return false;
   const previous = tokens[i - 1]?.lower ?? '';
+  // English base forms are nouns as often as verbs ("a briefing note"): only after an auxiliary or "to".
+  if (rules.speechVerbBases.has(token.lower) && !rules.auxiliaries.has(previous) && !MODALS.has(previous)) return false;
   return !(rules.determiners.has(previous) && !rules.objectClitics.has(previous)) && !/['’]s$/u.test(tokens[i - 1]?.text ?? '');
 }
 
@@ -45,6 +47,7 @@ export type SpeakerRef =
   | { kind: 'passive'; at: number };
 
 const MAX_SEGMENT = 14;
+const MODALS = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', "won't", "didn't", "don't", 'not']);
 const MAX_PARENTHESIS = 25;
 const MAX_PHRASE = 10;
 const DEFINITE = new Set(['the', 'le', 'la', "l'", 'les']);
@@ -208,6 +211,8 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
   if (pronoun !== undefined) return { kind: 'pronoun', gender: pronoun, at: token.start };
   const chunkIndex = names.chunkOf[i]!;
   if (chunkIndex !== -1 && !names.chunks[chunkIndex]!.possessive) return { kind: 'name', chunk: chunkIndex, at: token.start };
+  const determiner = rules.determiners.has(token.lower);
+  if (!determiner && (rules.nounLinks.has(token.lower) || isPreposition(reading, token.lower) || rules.conjunctions.has(token.lower))) return null;
   let last = i;
   while (last + 1 < bound && last + 1 - i < MAX_PHRASE) {
     const next = tokens[last + 1]!;
@@ -247,7 +252,7 @@ function makePhrase(reading: Reading, first: number, last: number): SpeakerRef |
   for (let k = first; k <= last; k++) {
     const lower = tokens[k]!.lower;
     if (!tokens[k]!.word || rules.pronouns.has(lower) || rules.conjunctions.has(lower) || rules.adverbSuffix?.test(lower)) return null;
-    if (rules.verbGlue.has(lower) && !rules.determiners.has(lower) && !rules.nounLinks.has(lower)) return null;
+    if (rules.auxiliaries.has(lower) && !rules.nounLinks.has(lower)) return null;
     if (isSpeechVerb(reading, k) || lower === 'to') return null;
   }
   let headIndex = last;

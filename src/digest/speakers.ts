@@ -11,6 +11,7 @@
  */
 import { resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts';
 import type { ParsedDocument } from './document.ts';
+import { singulars } from './names.ts';
 import { isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
 import type { Quotation } from './quotes.ts';
 import { tokenAt } from './tokens.ts';
@@ -159,8 +160,14 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
   if (!ref || ref.kind === 'clause' || ref.kind === 'passive') return;
   // A description is taken for a speaker on its own only when a clause of speech follows ("… que", "… that").
   const speaker = resolveSpeaker(reading, ref, history, complement);
-  if (!speaker || !speaker.human) return;
+  // Documents speak too ("le projet de loi énonce…"): they are kept for quotes without attribution, and
+  // pronouns skip them because they are not human.
+  if (!speaker || (!speaker.human && !isDocument(reading, ref))) return;
   history.push({ speaker, offset: tokens[verb]!.start, paragraph: tokens[verb]!.paragraph, quoted: false });
+}
+
+function isDocument(reading: Reading, ref: SpeakerRef): boolean {
+  return ref.kind === 'phrase' && singulars(ref.head).some((form) => reading.doc.rules.documentNouns.has(form));
 }
 
 /** ", a déclaré le ministre": the verb follows a comma, its subject comes after it. */

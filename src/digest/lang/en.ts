@@ -15,7 +15,7 @@ const SPEECH_VERBS = englishVerbForms(`
   complain lament joke quip:quipped:quipping shout cry testify tweet post conclude agree disclose reveal
   boast scoff retort counter allege accuse charge proclaim reiterate repeat recount reflect muse plead
   pledge threaten demand advise mention report whisper mutter exclaim concur acknowledge describe:described:describing
-  write:written:writing tell:told:telling say:says:saying speak:spoke:speaking
+  write:written:writing tell:told:telling say:says:saying speak:spoke:speaking stipulate
 `);
 
 const CONTINUATION_VERBS = wordSet('added adding adds continued continuing continues concluded concluding went');
@@ -40,6 +40,8 @@ export const english: LanguageRules = {
     per cent percent`),
   speechVerbs: SPEECH_VERBS,
   thatIsOptional: true,
+  speechVerbBases: wordSet(`note report comment claim charge answer reply post tweet promise counter demand reflect
+    muse pledge state remark quip joke boast cry shout whisper mutter mention caution repeat retort`),
   continuationVerbs: CONTINUATION_VERBS,
   characterisationVerbs: wordSet(`described describing calling called dubbed dubbing labelled labeled labelling
     labeling branded branding characterised characterized presenting presented portrayed portraying hailed
@@ -61,6 +63,7 @@ export const english: LanguageRules = {
   adverbSuffix: /^[a-z]{3,}ly$/u,
   participleSuffix: /^[a-z]{2,}ing$/u,
   objectClitics: wordSet(''),
+  auxiliaries: wordSet('has have had was were is are be been will would could should may might must did does do'),
   passiveAuxiliaries: wordSet('was were is are been be being'),
   adverbs: wordSet(`also later then previously again once earlier recently reportedly repeatedly publicly privately
     bluntly simply quickly firmly flatly late early yesterday today tonight monday tuesday wednesday

@@ -15,7 +15,7 @@ const SPEECH_VERBS = frenchVerbForms(`
   avancer signaler mentionner nuancer interroger demander réclamer exiger menacer jurer glisser souffler
   murmurer crier hurler plaisanter protester objecter rétorquer riposter avouer dévoiler confesser évoquer
   développer enchaîner continuer clamer analyser argumenter arguer féliciter indigner inquiéter
-  marteler répéter considérer concéder révéler
+  marteler répéter considérer concéder révéler énoncer stipuler
   rappelle|rappellent|rappelé|rappelée|rappeler|rappelait|rappelaient|rappelant|rappela
   martèle|martèlent|répète|répètent|considère|considèrent|concède|révèle|révèlent|inquiète
   dire|dit|dits|dite|disent|disait|disaient|disant
@@ -35,6 +35,7 @@ const SPEECH_VERBS = frenchVerbForms(`
   réjouir|réjouit|réjoui|réjouie
   souvenir|souvient|souvenu|souvenue|souvenait
   réagir|réagit|réagi|réagissant
+  prévoir|prévoit|prévoient|prévoyait|prévoyant
   s'exclame|exclame|exclamé
 `);
 
@@ -57,6 +58,7 @@ export const french: LanguageRules = {
     ans an année mois jour jours fois`),
   speechVerbs: SPEECH_VERBS,
   thatIsOptional: false,
+  speechVerbBases: wordSet(),
   continuationVerbs: wordSet(`ajoute ajoutent ajouté ajoutée ajoutant ajouta poursuit poursuivent poursuivi
     poursuivant enchaîne enchaîné enchaînant renchérit renchéri conclut conclu concluant complète complété
     complétant continue continué continuant développe développé développant détaille détaillé détaillant`),
@@ -82,6 +84,7 @@ export const french: LanguageRules = {
   adverbSuffix: null,
   participleSuffix: /^\p{L}{3,}ant$/u,
   objectClitics: wordSet("le la les l' lui leur en y me m' te t' se s' nous vous"),
+  auxiliaries: wordSet('a ont avait avaient aura auraient aurait est sont était étaient été sera seront serait'),
   passiveAuxiliaries: wordSet('été'),
   adverbs: wordSet(`également aussi encore déjà toutefois cependant pourtant ensuite alors récemment clairement
     notamment lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui matin soir

@@ -70,6 +70,8 @@ export interface LanguageRules {
   speechVerbs: ReadonlySet<string>;
   /** Whether reported speech may drop its conjunction ("said the talks had stalled", without "that"). */
   thatIsOptional: boolean;
+  /** Forms of speech verbs that double as nouns ("note", "report"): verbs only after an auxiliary or "to". */
+  speechVerbBases: ReadonlySet<string>;
   /** Speech verbs saying the speaker goes on ("added", "a ajouté"): the previous quote is theirs too. */
   continuationVerbs: ReadonlySet<string>;
   /** Participles that characterise with a quoted label ("qualifié de", "described as", "présentant comme"). */
@@ -96,6 +98,8 @@ export interface LanguageRules {
   participleSuffix: RegExp | null;
   /** Object pronouns written between a subject and its verb ("le présentant", "lui a dit"). */
   objectClitics: ReadonlySet<string>;
+  /** Auxiliary verbs: never inside a noun phrase. */
+  auxiliaries: ReadonlySet<string>;
   /** Passive auxiliaries: a speech verb right after one of them does not have its subject as speaker. */
   passiveAuxiliaries: ReadonlySet<string>;
   /** Adverbs and time words that may stand between a speech verb and its subject ("jeudi", "also"). */

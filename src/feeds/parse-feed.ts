@@ -31,6 +31,7 @@ const parser = new Parser<CustomFeed, CustomItem>({
       ['media:group', 'mediaGroup', { keepArray: true }],
       ['link', 'links', { keepArray: true }],
       ['category', 'categoryElements', { keepArray: true }],
+      ['dc:subject', 'subjects', { keepArray: true }],
     ],
   },
 });
@@ -105,7 +106,7 @@ function permalinkGuid(item: CustomItem): string | null {
 }
 
 function categoriesOf(item: CustomItem): string[] {
-  const out = list(item.categoryElements).flatMap((category) => text(category) ?? attribute(category, 'term') ?? []);
+  const out = [...list(item.categoryElements), ...list(item.subjects)].flatMap((category) => text(category) ?? attribute(category, 'term') ?? []);
   return [...new Set(out)];
 }
 

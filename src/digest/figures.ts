@@ -43,6 +43,7 @@ const HOUR_WORDS = new Set(['heures', 'heure']);
 const TIME_BEFORE = new Set(['à', 'vers', 'dès', 'at', 'by', 'jusqu\'à']);
 /** Telephone numbers: French (01 23 45 67 89), international (+33 1 …), North American (555-0100). */
 const PHONE = /(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){2,}|\b0\d(?:[\s.]\d{2}){4}\b|\(?\b\d{3}\)?[\s.-]\d{3}-\d{4}\b|\b\d{3}-\d{4}\b)/gu;
+const CLOCK = /^(?:[01]?\d|2[0-3])[.:h][0-5]\d$/u;
 const MIN_YEAR = 1000;
 const MAX_YEAR = 2100;
 const MAX_DAY = 31;
@@ -220,6 +221,8 @@ function isIdentifierOrDate(
   if (next && (CLOCK_WORDS.has(next.lower) || (HOUR_WORDS.has(next.lower) && TIME_BEFORE.has(previous?.lower ?? '')))) return true;
   if (previous?.lower === 'h' && /^\d/.test(tokens[first - 2]?.text ?? '')) return true;
   if (isRelativeDate(doc, first, last)) return true;
+  // "16.06 AirAsia made…", "08:21": a live-blog time opening a paragraph.
+  if (CLOCK.test(raw) && (!previous || previous.paragraph !== tokens[first]!.paragraph)) return true;
   const label = previous?.text === '.' ? tokens[first - 2] : previous;
   if (label?.word && (rules.numbers.labelNouns.has(label.lower) || label.lower === 'n°' || label.lower === 'nº')) return true;
   if (previous?.text === '#') return true;
@@ -394,7 +397,9 @@ function headNoun(doc: ParsedDocument, from: number, afterScale: boolean): { wor
   if (afterScale && rules.numbers.of.has(tokens[k]?.lower ?? '')) k++;
   const firstToken = tokens[k];
   const paragraph = tokens[from - 1]?.paragraph;
-  if (!firstToken || !isNounCandidate(doc, k) || firstToken.paragraph !== paragraph) return null;
+  // English modifiers may be participles: "five remaining bodies", "two injured people".
+  const modifier = rules.code === 'en' && isNounCandidate(doc, k, true) && isNounCandidate(doc, k + 1);
+  if (!firstToken || !(isNounCandidate(doc, k) || modifier) || firstToken.paragraph !== paragraph) return null;
   let last = k;
   const english = rules.code === 'en';
   for (let steps = 0; steps < 3; steps++) {
@@ -402,7 +407,7 @@ function headNoun(doc: ParsedDocument, from: number, afterScale: boolean): { wor
     const next = tokens[last + 1];
     if (!next || next.paragraph !== paragraph || next.start - current.end > 1) break;
     if (english) {
-      if (isPluralOrUnit(current.lower) || !isNounCandidate(doc, last + 1)) break;
+      if (isPluralOrUnit(current.lower) || !isNounCandidate(doc, last + 1, true)) break;
       last++;
       continue;
     }
@@ -421,6 +426,9 @@ function headNoun(doc: ParsedDocument, from: number, afterScale: boolean): { wor
     }
     break;
   }
+  // A capitalised head is a plural people ("2 209 Français", "155 Indonesians"), never a name.
+  while (rules.stopwords.size > 0 && last >= k && tokens[last]!.capitalized && !/[sx]$/u.test(tokens[last]!.lower)) last--;
+  if (last < k) return null;
   return { words: text.slice(tokens[k]!.start, tokens[last]!.end), end: tokens[last]!.end, last };
 }
 
@@ -428,7 +436,7 @@ function isPluralOrUnit(lower: string): boolean {
   return (lower.endsWith('s') && !lower.endsWith('ss')) || UNIT_WORDS.has(lower) || lower === 'people';
 }
 
-function isNounCandidate(doc: ParsedDocument, k: number): boolean {
+function isNounCandidate(doc: ParsedDocument, k: number, participles = false): boolean {
   const { tokens, rules } = doc;
   const token = tokens[k];
   if (!token?.word || /^\d/.test(token.text)) return false;
@@ -437,7 +445,7 @@ function isNounCandidate(doc: ParsedDocument, k: number): boolean {
   if (rules.verbGlue.has(lower) || rules.phraseBreakers.has(lower) || rules.conjunctions.has(lower)) return false;
   if (rules.determiners.has(lower) || rules.pronouns.has(lower) || rules.numbers.months.has(lower)) return false;
   if (rules.speechVerbs.has(lower) || rules.adverbs.has(lower)) return false;
-  if (/(?:ant|ing)$/u.test(lower) && lower.length > 5) return false;
+  if (!participles && /(?:ant|ing)$/u.test(lower) && lower.length > 5) return false;
   if (COMPARATIVES.has(lower)) return false;
   return !rules.numbers.scales.has(lower) || rules.numbers.currencyWords.has(lower);
 }

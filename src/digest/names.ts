@@ -64,6 +64,8 @@ export interface ArticleNames {
 /** Particles that belong to a name whatever surrounds them ("van Sebille", "bin Laden"). */
 const STRONG_PARTICLES = new Set(['van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ter', 'ten']);
 const POSSESSIVE = /['’]s$/u;
+/** "J", "S.B": initials before a name. */
+const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u;
 const COMBINING = /\p{M}/gu;
 
 /**
@@ -173,7 +175,7 @@ function extendChunk(doc: ParsedDocument, first: number): number {
       next.text === '.' &&
       afterDot?.capitalized &&
       adjacent(next, afterDot) &&
-      (/^\p{Lu}$/u.test(current.text) || doc.rules.titles.has(current.lower))
+      (INITIALS.test(current.text) || doc.rules.titles.has(current.lower))
     ) {
       last += 2;
       continue;
@@ -224,7 +226,7 @@ function makeChunk(doc: ParsedDocument, first: number, last: number): NameChunk 
   const key: string[] = [];
   for (let k = nameFirst; k <= last; k++) {
     const token = tokens[k]!;
-    if (!token.word || /^\p{Lu}$/u.test(token.text) || rules.nameParticles.has(token.lower)) continue;
+    if (!token.word || INITIALS.test(token.text) || rules.nameParticles.has(token.lower)) continue;
     key.push(normaliseName(token.text));
   }
   if (key.length === 0) return null;
@@ -304,6 +306,8 @@ function findContaining(persons: readonly Person[], key: readonly string[], gend
   let bestSeen = -1;
   for (const person of persons) {
     if (!key.every((word) => person.key.includes(word))) continue;
+    // "Haidar Fauzi" is not "Khairunisa Haidar Fauzi": a full name only matches the same first name.
+    if (key.length > 1 && person.key[0] !== key[0]) continue;
     if (gender && person.gender && gender !== person.gender) continue;
     const seen = lastSeen.get(person) ?? -1;
     if (seen > bestSeen) {

@@ -71,14 +71,15 @@ export function subjectBefore(reading: Reading, verb: number, bound: number): Sp
   const { doc, names } = reading;
   const { tokens, rules } = doc;
   let i = verb - 1;
-  if (i >= bound && rules.passiveAuxiliaries.has(tokens[i]!.lower)) return { kind: 'passive', at: tokens[verb]!.start };
+  const progressive = i >= bound && rules.auxiliaries.has(tokens[i]!.lower);
+  if (progressive && rules.passiveAuxiliaries.has(tokens[i]!.lower) && !isParticiple(reading, verb)) return { kind: 'passive', at: tokens[verb]!.start };
   while (i >= bound && (isSkippable(reading, i) || rules.objectClitics.has(tokens[i]!.lower))) i--;
   if (i < bound || quoted(reading, i)) return null;
   const token = tokens[i]!;
   const pronoun = rules.pronouns.get(token.lower);
   if (pronoun !== undefined) return { kind: 'pronoun', gender: pronoun, at: token.start };
   const chunkEnd = names.chunkOf[i] !== -1 && names.chunks[names.chunkOf[i]!]!.last === i;
-  if (isParticiple(reading, verb) && !chunkEnd) return { kind: 'clause', at: token.start };
+  if (isParticiple(reading, verb) && !progressive && !chunkEnd) return { kind: 'clause', at: token.start };
   if (!token.word) {
     if (token.text === ',' && i - 1 >= bound) return subjectBeforeParenthesis(reading, i, bound);
     return null;
@@ -220,6 +221,8 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     if (rules.phraseBreakers.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
     if (rules.verbGlue.has(next.lower) && !rules.determiners.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
     if (isSpeechVerb(reading, last + 1)) break;
+    // "the prime minister believed …": a past tense after the noun starts the predicate.
+    if (rules.pastSuffix?.test(next.lower) && !rules.determiners.has(tokens[last]!.lower)) break;
     last++;
   }
   while (last > i && (rules.nounLinks.has(tokens[last]!.lower) || rules.determiners.has(tokens[last]!.lower))) last--;
@@ -253,7 +256,7 @@ function makePhrase(reading: Reading, first: number, last: number): SpeakerRef |
     const lower = tokens[k]!.lower;
     if (!tokens[k]!.word || rules.pronouns.has(lower) || rules.conjunctions.has(lower) || rules.adverbSuffix?.test(lower)) return null;
     if (rules.auxiliaries.has(lower) && !rules.nounLinks.has(lower)) return null;
-    if (isSpeechVerb(reading, k) || lower === 'to') return null;
+    if (isSpeechVerb(reading, k) || (lower === 'to' && k === first)) return null;
   }
   let headIndex = last;
   for (let k = first + 1; k <= last; k++) {
@@ -262,7 +265,15 @@ function makePhrase(reading: Reading, first: number, last: number): SpeakerRef |
       break;
     }
   }
-  const head = tokens[headIndex]!.lower;
+  // The head is the last noun before the complements: "a source close to the investigation" → "source".
+  let head = tokens[headIndex]!.lower;
+  for (let k = headIndex; k >= first; k--) {
+    const forms = singulars(tokens[k]!.lower);
+    if (jobInfo(tokens[k]!.lower, rules) || forms.some((f) => rules.humanNouns.has(f) || rules.documentNouns.has(f))) {
+      head = tokens[k]!.lower;
+      break;
+    }
+  }
   const determiner = rules.determiners.get(tokens[first]!.lower);
   let gender: Gender = determiner ?? null;
   if (gender === null) {

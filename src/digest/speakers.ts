@@ -153,7 +153,9 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
   } else if (rules.invertedPronoun?.test(tokens[verb]!.lower)) {
     return;
   } else if (afterPause(reading, verb, start)) {
-    ref = phraseAfter(reading, skipIndirectObject(reading, verb + 1, end), end);
+    // "Mark Addison, then her private secretary, said …" has its subject before the pause.
+    const before = subjectBefore(reading, verb, start);
+    ref = before?.kind === 'name' ? before : phraseAfter(reading, skipIndirectObject(reading, verb + 1, end), end);
   } else if (complement || rules.thatIsOptional) {
     ref = subjectBefore(reading, verb, start);
   }
@@ -282,6 +284,11 @@ function attributionAfter(reading: Reading, openToken: number, first: number): A
   for (let v = k + 1; v < bound && v < k + AFTER_WINDOW; v++) {
     if (!isSpeechVerb(reading, v)) continue;
     if (takesObject(reading, v)) return null;
+    // "…," the town with the nearest airstrip, said Soelistyo.
+    if (afterPause(reading, v, k)) {
+      const inverted = phraseAfter(reading, skipIndirectObject(reading, v + 1, bound), bound);
+      if (inverted) return { ref: inverted, verb: v };
+    }
     const ref = subjectBefore(reading, v, k);
     if (ref && ref.kind !== 'clause' && ref.kind !== 'passive' && startsAdjacent(reading, k, ref.at)) return { ref, verb: v };
     return null;

@@ -62,6 +62,7 @@ export const english: LanguageRules = {
     flatly firmly simply had't hasn't didn't n't always often already still just`),
   adverbSuffix: /^[a-z]{3,}ly$/u,
   participleSuffix: /^[a-z]{2,}ing$/u,
+  pastSuffix: /^[a-z]{3,}ed$/u,
   objectClitics: wordSet(''),
   auxiliaries: wordSet('has have had was were is are be been will would could should may might must did does do'),
   passiveAuxiliaries: wordSet('was were is are been be being'),

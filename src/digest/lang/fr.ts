@@ -83,6 +83,7 @@ export const french: LanguageRules = {
     ensuite alors bien clairement notamment finalement`),
   adverbSuffix: null,
   participleSuffix: /^\p{L}{3,}ant$/u,
+  pastSuffix: null,
   objectClitics: wordSet("le la les l' lui leur en y me m' te t' se s' nous vous"),
   auxiliaries: wordSet('a ont avait avaient aura auraient aurait est sont était étaient été sera seront serait'),
   passiveAuxiliaries: wordSet('été'),

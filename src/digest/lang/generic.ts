@@ -31,6 +31,7 @@ export const generic: LanguageRules = {
   verbGlue: NONE,
   adverbSuffix: null,
   participleSuffix: null,
+  pastSuffix: null,
   objectClitics: NONE,
   auxiliaries: NONE,
   passiveAuxiliaries: NONE,

@@ -94,6 +94,8 @@ export interface LanguageRules {
   verbGlue: ReadonlySet<string>;
   /** Adverbs recognised by their ending ("eventually", "publicly"), skipped between a subject and its verb. */
   adverbSuffix: RegExp | null;
+  /** Past tenses and participles recognised by their ending ("believed"): a predicate after a noun phrase. */
+  pastSuffix: RegExp | null;
   /** Participles that share the subject of their sentence ("insisting", "soulignant"). */
   participleSuffix: RegExp | null;
   /** Object pronouns written between a subject and its verb ("le présentant", "lui a dit"). */

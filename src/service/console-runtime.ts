@@ -20,7 +20,10 @@ export function consoleRuntime(output: NodeJS.WritableStream): PlatformRuntime {
         (error) => service.log.error({ err: error }, 'console digest failed'),
       );
       const next = service.scheduler.nextRun(chat.id);
-      if (next) service.log.info(`next digest: ${next.toISOString()} (schedule "${chat.settings.cron}" in ${chat.settings.timezone})`);
+      if (next) {
+        const local = new Intl.DateTimeFormat('en-GB', { timeZone: chat.settings.timezone, dateStyle: 'full', timeStyle: 'short' }).format(next);
+        service.log.info(`Next digest: ${local} (${chat.settings.timezone}; schedule "${chat.settings.cron}" in config/precis.yaml)`);
+      }
     },
     stop: () => Promise.resolve(),
   };

@@ -42,3 +42,24 @@ describe('precis start with no token (the console channel)', () => {
     expect(await second.exited).toBe(0);
   });
 });
+
+describe('npm start', () => {
+  it('exits 0 when Ctrl-C reaches the whole process group (npm, its shell and Précis)', async () => {
+    const { spawn } = await import('node:child_process');
+    const cwd = tempDir();
+    const npm = spawn('npm', ['--prefix', repoRoot, 'start'], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PRECIS_CONFIG: join(repoRoot, 'config/precis.yaml') },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    npm.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => npm.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 15_000;
+    while (!stdout.includes('Choe Son Hui') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stdout).toContain('Choe Son Hui');
+    process.kill(-(npm.pid ?? 0), 'SIGINT');
+    expect(await exited).toBe(0);
+  });
+});

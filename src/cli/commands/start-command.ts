@@ -5,6 +5,7 @@ import { consoleRuntime } from '../../service/console-runtime.ts';
 import { startService, type PlatformRuntime } from '../../service/start-service.ts';
 import { openStore } from '../../store/open-store.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
+import { watchStopSignals } from '../stop-signals.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const startHelp = `Usage: precis start
@@ -17,7 +18,7 @@ Stop with Ctrl-C (or SIGTERM): the message being sent is finished first.
 Options:
   -h, --help  show this help`;
 
-/** `precis start`: the long-running service. Resolves with the exit code once stopped by a signal. */
+/** `precis start`: the long-running service. Resolves with the exit code once stopped by SIGINT or SIGTERM. */
 export async function startCommand(args: string[], output: NodeJS.WritableStream, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   const { values, positionals } = parseCommandLine('start', args, {});
   if (values.help) {
@@ -28,6 +29,7 @@ export async function startCommand(args: string[], output: NodeJS.WritableStream
 
   const config = loadConfig(environmentWithDotEnv(env, cwd), cwd);
   const log = createLogger(config.logLevel);
+  const stopRequested = watchStopSignals(log);
   const store = await openStore(config.storage);
   const platforms: PlatformRuntime[] = [];
   if (config.telegram) {
@@ -48,24 +50,12 @@ export async function startCommand(args: string[], output: NodeJS.WritableStream
     log.info({ platforms: platforms.map((platform) => platform.channel.platform) }, 'Précis is running');
   }
 
-  return new Promise((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) {
-        log.warn(`${signal} again: exiting without waiting`);
-        process.exit(130);
-      }
-      stopping = true;
-      log.info(`${signal} received: finishing the message in flight, then exiting`);
-      handle.stop().then(
-        () => resolve(0),
-        (error: unknown) => {
-          log.error({ err: error }, 'error while stopping');
-          resolve(1);
-        },
-      );
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await stopRequested;
+  try {
+    await handle.stop();
+    return 0;
+  } catch (error) {
+    log.error({ err: error }, 'error while stopping');
+    return 1;
+  }
 }

@@ -50,15 +50,19 @@ export function quoteMarks(lang: string): [string, string] {
   return ['“', '”'];
 }
 
-/** "mer. 6 nov. 2024, 09:41" in the given zone and locale. */
+/**
+ * "mer. 6 nov. 2024, 09:41" in the given zone and locale; in UTC when the zone is unknown (a
+ * digest is still worth sending with the wrong clock).
+ *
+ * @example
+ *   formatDateTime(Date.UTC(2024, 10, 6, 8, 41), 'Europe/Paris', 'fr-FR'); // 'mer. 6 nov. 2024, 09:41'
+ */
 export function formatDateTime(time: number, timezone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: timezone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(time);
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+  const when = Number.isFinite(time) ? time : 0;
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: timezone }).format(when);
+  } catch {
+    return `${new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(when)} UTC`;
+  }
 }

@@ -1,23 +1,40 @@
 import type { Digest, DigestStory } from '../digest/digest.ts';
+import { cleanFeedText, isolateDirection } from './feed-text.ts';
 import { figureContext } from './figure-context.ts';
 import { formatDateTime, labelsFor, quoteMarks, type DigestLabels } from './labels.ts';
+import { safeLinkUrl } from './link-url.ts';
+
+function line(text: string): string {
+  return isolateDirection(cleanFeedText(text));
+}
 
 function storyLines(story: DigestStory, index: number, labels: DigestLabels): string[] {
   const [open, close] = quoteMarks(story.lang);
-  const lines = [`${index + 1}. ${story.headline}`];
-  for (const sentence of story.summary) lines.push(`   ${sentence}`);
-  for (const quote of story.quotes) lines.push(`   ${open}${quote.text}${close}${quote.speaker ? ` — ${quote.speaker}` : ''}`);
+  const lines = [`${index + 1}. ${line(story.headline) || '…'}`];
+  for (const sentence of story.summary.map(line).filter(Boolean)) lines.push(`   ${sentence}`);
+  for (const quote of story.quotes) {
+    const text = line(quote.text);
+    if (!text) continue;
+    const speaker = line(quote.speaker ?? '');
+    lines.push(`   ${open}${text}${close}${speaker ? ` — ${speaker}` : ''}`);
+  }
   for (const figure of story.figures) {
     const { before, figure: surface, after } = figureContext(figure);
-    lines.push(`   • ${[before, `[${surface}]`, after].filter(Boolean).join(' ')}`);
+    const shown = line(surface);
+    if (shown) lines.push(`   • ${[line(before), `[${shown}]`, line(after)].filter(Boolean).join(' ')}`);
   }
-  const sources = story.sources.map((source) => (source.url ? `${source.name} <${source.url}>` : source.name));
-  lines.push(`   ${labels.sources}: ${sources.join(' · ')}`);
+  const sources = story.sources.map((source) => {
+    const url = safeLinkUrl(source.url);
+    const name = line(source.name);
+    return url ? `${name} <${url}>` : name;
+  });
+  if (sources.some(Boolean)) lines.push(`   ${labels.sources}: ${sources.filter(Boolean).join(' · ')}`);
   return lines;
 }
 
 /**
- * The digest as plain text (the console channel and `precis preview --format text`).
+ * The digest as plain text (the console channel and `precis preview --format text`): feed text
+ * cleaned of control characters and bidi overrides, one line per item.
  *
  * @example
  *   console.log(renderText(digest, 'fr'));

@@ -1,17 +1,27 @@
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const ELLIPSIS = '…';
+/** A word break this close to the cut (as a share of the kept text) is worth cutting at instead. */
+const WORD_BREAK_REACH = 0.7;
+
+/** The grapheme boundary at or before `index`: never inside a surrogate pair, an emoji sequence or a letter with its accents. */
+function graphemeBoundary(text: string, index: number): number {
+  if (index >= text.length) return text.length;
+  return graphemes.segment(text).containing(index)?.index ?? index;
+}
+
 /**
- * Cuts text to at most `max` UTF-16 code units (how Telegram and Discord count), at a word
- * boundary when one is near, ending with "…". Never splits a surrogate pair.
+ * Cuts text to at most `max` UTF-16 code units (how Telegram and Discord count), ending with
+ * "…", at a word break when one is near. Never splits a surrogate pair, an emoji sequence or a
+ * letter from its combining accents.
  *
  * @example
  *   truncate('A very long headline indeed', 12); // 'A very long…'
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  if (max <= 1) return '…'.slice(0, max);
-  let cut = max - 1;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  if (max < ELLIPSIS.length) return '';
+  let cut = graphemeBoundary(text, max - ELLIPSIS.length);
   const space = text.lastIndexOf(' ', cut);
-  if (space > cut * 0.7) cut = space;
-  return `${text.slice(0, cut).trimEnd()}…`;
+  if (space > cut * WORD_BREAK_REACH) cut = space;
+  return `${text.slice(0, cut).trimEnd()}${ELLIPSIS}`;
 }

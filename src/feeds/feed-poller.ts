@@ -81,6 +81,12 @@ export class FeedPoller {
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
+  /** Resolves once the current pass (if any) and every fetch in flight are done. */
+  async settled(): Promise<void> {
+    await this.ticking;
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
   /**
    * Fetches the given feeds now (a chat subscribed, a digest is due) rather than at their next
    * poll — except a paused feed, one backing off after failures or asked to wait (Retry-After),

@@ -1,9 +1,13 @@
 import type { CommandContext, CommandDefinition, CommandReply } from './command.ts';
 import { digestCommand } from './digest-command.ts';
+import { filterCommand } from './filter-command.ts';
 import { helpCommand } from './help-command.ts';
 import { listCommand } from './list-command.ts';
+import { scheduleCommand } from './schedule-command.ts';
 import { subscribeCommand } from './subscribe-command.ts';
+import { timezoneCommand } from './timezone-command.ts';
 import { unsubscribeCommand } from './unsubscribe-command.ts';
+import { whyCommand } from './why-command.ts';
 
 /** Every chat command, in the order /help lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -11,6 +15,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
   unsubscribeCommand,
   listCommand,
   digestCommand,
+  scheduleCommand,
+  timezoneCommand,
+  filterCommand,
+  whyCommand,
   helpCommand(() => COMMANDS),
 ];
 

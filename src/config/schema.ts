@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseCidr } from '../feeds/address-policy.ts';
 import { parseDuration } from './duration.ts';
+import { assertMinimumInterval, compileSchedule } from '../delivery/schedule/cron-slots.ts';
+import { ScheduleError } from '../delivery/schedule/schedule-error.ts';
 import { isValidCronExpression, isValidTimeZone } from './validators.ts';
 
 /** A language code as feeds declare it: ISO 639-1, optionally with a region ("fr", "en-GB"). */
@@ -63,10 +65,22 @@ export const feedConfigSchema = z
     message: 'needs exactly one of "url" or "file"',
   });
 
-export const scheduleConfigSchema = z.strictObject({
-  cron: z.string().refine(isValidCronExpression, { message: 'is not a valid cron expression' }),
-  timezone: z.string().refine(isValidTimeZone, { message: 'is not a known IANA time zone (e.g. "Europe/Paris")' }),
-});
+export const scheduleConfigSchema = z
+  .strictObject({
+    cron: z.string().refine(isValidCronExpression, { message: 'is not a valid cron expression' }),
+    timezone: z.string().refine(isValidTimeZone, { message: 'is not a known IANA time zone (e.g. "Europe/Paris")' }),
+    /** The most often any chat may get a digest, in minutes (chats asking for more are refused); no limit when absent. */
+    minIntervalMinutes: z.int().min(1).max(1440).optional(),
+  })
+  .superRefine((schedule, context) => {
+    if (!isValidCronExpression(schedule.cron) || !isValidTimeZone(schedule.timezone)) return;
+    try {
+      assertMinimumInterval(compileSchedule(schedule.cron, schedule.timezone), schedule.minIntervalMinutes);
+    } catch (error) {
+      if (!(error instanceof ScheduleError)) throw error;
+      context.addIssue({ code: 'custom', path: ['cron'], message: error.detail });
+    }
+  });
 
 export const digestConfigSchema = z.strictObject({
   stories: z.int().min(1).max(50).default(5),

@@ -1,5 +1,6 @@
 import { renderText } from '../render/render-text.ts';
 import type { DeliveryChannel } from './delivery-channel.ts';
+import { UNLIMITED } from './send/channel-limits.ts';
 
 /**
  * The terminal as a delivery channel: what a newcomer sees before connecting any bot.
@@ -10,6 +11,7 @@ import type { DeliveryChannel } from './delivery-channel.ts';
 export function consoleChannel(output: NodeJS.WritableStream): DeliveryChannel {
   return {
     platform: 'console',
+    limits: UNLIMITED,
     render: (digest, chat) => [renderText(digest, chat.settings.lang ?? digest.stories[0]?.lang ?? null)],
     send: (_chat, payload) =>
       new Promise((resolve, reject) => {

@@ -1,7 +1,8 @@
 import type { Config } from '../config/load-config.ts';
 import type { DeliveryChannel } from '../delivery/delivery-channel.ts';
-import type { DeliveryContext } from '../delivery/delivery-context.ts';
-import { deliverDigest } from '../delivery/deliver-digest.ts';
+import { createDeliveryContext, type DeliveryContext, type DeliveryPolicy } from '../delivery/delivery-context.ts';
+import { migrateChat, resumeChat } from '../delivery/resume-chat.ts';
+import { runScheduledDigest } from '../delivery/run-scheduled-digest.ts';
 import { DigestScheduler } from '../delivery/scheduler.ts';
 import { resumeUnfinishedDeliveries } from '../delivery/send-delivery.ts';
 import { checkFeed, type FeedCheck } from '../feeds/check-feed.ts';
@@ -9,7 +10,7 @@ import { FeedPoller } from '../feeds/feed-poller.ts';
 import { createIngestContext } from '../feeds/ingest-context.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatRecord, Platform } from '../store/records.ts';
-import type { Store } from '../store/store.ts';
+import type { ChatAddress, Store } from '../store/store.ts';
 import { defaultChatSettings } from './chat-defaults.ts';
 import { notifySubscribers } from './feed-notices.ts';
 import { startHeartbeat } from './heartbeat.ts';
@@ -38,6 +39,13 @@ export interface RunningService {
   checkFeed(url: string): Promise<FeedCheck>;
   /** Schedules (or reschedules) a chat after its settings changed. */
   scheduleChat(chat: ChatRecord): void;
+  /**
+   * For adapters: the bot was added back to a chat it could not post to (blocked, kicked,
+   * missing rights); deliveries resume. Returns the chat, or null if unknown.
+   */
+  resumeChat(address: ChatAddress, why: string): Promise<ChatRecord | null>;
+  /** For adapters: the platform gave a chat a new id (Telegram group → supergroup). */
+  migrateChat(address: ChatAddress, newChatId: string): Promise<ChatRecord | null>;
 }
 
 export interface ServiceHandle {
@@ -60,19 +68,15 @@ export async function startService(options: {
   log: Logger;
   platforms: PlatformRuntime[];
   now?: () => number;
+  /** This instance's name in delivery leases and slot claims (default: host and pid); unique per running instance. */
+  instanceId?: string;
+  delivery?: Partial<DeliveryPolicy>;
 }): Promise<ServiceHandle> {
   const { config, store, log, platforms } = options;
   const now = options.now ?? Date.now;
   const work = new WorkTracker();
+  const stopping = new AbortController();
   const channels = new Map<Platform, DeliveryChannel>(platforms.map((platform) => [platform.channel.platform, platform.channel]));
-  const delivery: DeliveryContext = {
-    store,
-    channels,
-    digest: config.digest,
-    log,
-    now,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  };
 
   // Feeds are polled each when due (interval, feed hints, backoff); a paused or recovered feed tells its chats.
   const feedContext = createIngestContext(config, store, log, {
@@ -92,21 +96,44 @@ export async function startService(options: {
     await poller.refresh(feedIds);
   };
 
-  const scheduler = new DigestScheduler(
-    async (chat, slotKey) => {
-      await work.run(
-        async () => {
-          const current = await store.getChatById(chat.id);
-          if (!current || current.pausedReason) return;
-          await refreshFeeds(await store.listSubscriptions(current.id));
-          const run = await deliverDigest(delivery, current, { kind: 'scheduled', slotKey });
-          log.info({ chat: `${current.platform}:${current.chatId}`, slot: slotKey, ...run }, 'scheduled digest');
+  const delivery: DeliveryContext = createDeliveryContext({
+    store,
+    channels: channels.values(),
+    digest: config.digest,
+    log,
+    now,
+    instanceId: options.instanceId,
+    policy: options.delivery,
+    refreshFeeds,
+    signal: stopping.signal,
+  });
+  const resuming = new Set<number>();
+  const resumeDeliveries = () =>
+    void work.run(
+      () => resumeUnfinishedDeliveries(delivery, resuming),
+      (error) => log.error({ err: error }, 'resuming unfinished deliveries failed'),
+    );
+
+  const scheduler = new DigestScheduler({
+    store,
+    log,
+    instanceId: delivery.instanceId,
+    now,
+    claimLeaseMs: delivery.policy.claimLeaseMs,
+    runSlot: async (chatRef, slot, reason) => {
+      if (!work.accepting) throw new Error('the service is stopping');
+      const failure: { error: Error | null } = { error: null };
+      const run = await work.run(
+        () => runScheduledDigest(delivery, chatRef, slot),
+        (error) => {
+          failure.error = error instanceof Error ? error : new Error(String(error));
         },
-        (error) => log.error({ err: error, chat: chat.id }, 'scheduled digest failed'),
       );
+      // Thrown back to the scheduler, which gives the slot's claim back to be retried.
+      if (failure.error) throw failure.error;
+      if (run && run.outcome !== 'empty') log.info({ chat: chatRef, slot: slot.slotKey, reason, ...run }, 'scheduled digest');
     },
-    (chat, error) => log.error({ err: error, chat: chat.id }, 'scheduled digest failed'),
-  );
+  });
 
   const service: RunningService = {
     config,
@@ -118,15 +145,27 @@ export async function startService(options: {
     refreshFeeds,
     checkFeed: (url) => checkFeed(feedContext.fetcher, url, { allowFiles: false, now: now() }),
     scheduleChat: (chat) => scheduler.schedule(chat),
+    resumeChat: (address, why) => resumeChat(delivery, address, why),
+    async migrateChat(address, newChatId) {
+      const chat = await store.getChat(address);
+      if (!chat) return null;
+      const moved = await migrateChat(delivery, chat, newChatId);
+      log.info({ chat: `${chat.platform}:${chat.chatId}`, to: newChatId }, 'chat migrated');
+      return moved;
+    },
   };
 
   await syncConfiguredFeeds(store, config.feeds, now());
-  const resumed = await resumeUnfinishedDeliveries(delivery);
-  if (resumed) log.info({ deliveries: resumed }, 'resumed unfinished deliveries');
+  // Digests recorded but not (fully) sent before a crash or stop go out first, in the background.
+  resumeDeliveries();
   await poller.tick();
 
-  for (const chat of await store.listChats()) if (channels.has(chat.platform)) scheduler.schedule(chat);
+  // Scheduling fires the slots missed while Précis was down: one digest per chat, for its latest slot.
+  await scheduler.start((await store.listChats()).filter((chat) => channels.has(chat.platform)));
   for (const platform of platforms) await platform.start(service);
+  // Deliveries another instance left unfinished (its lease ran out) are picked up every minute.
+  const resumeTimer = setInterval(resumeDeliveries, 60_000);
+  resumeTimer.unref();
 
   poller.start();
   const stopHeartbeat = startHeartbeat(config.heartbeatFile, () => ({
@@ -139,7 +178,10 @@ export async function startService(options: {
     service,
     async stop() {
       stopHeartbeat();
-      scheduler.stop();
+      clearInterval(resumeTimer);
+      // Waits end now; each message already on its way is finished, the rest stays in the ledger.
+      stopping.abort();
+      await scheduler.stop();
       await poller.stop();
       await work.drain();
       for (const platform of platforms) await platform.stop();

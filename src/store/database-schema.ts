@@ -69,6 +69,11 @@ export interface DeliveriesTable {
   last_error: string | null;
   created_at: number;
   completed_at: number | null;
+  /** The scheduler slot a scheduled delivery belongs to (epoch ms), or null. */
+  slot_at: number | null;
+  /** The instance sending this delivery now, and until when it holds it. */
+  lease_owner: string | null;
+  lease_until: number | null;
 }
 
 export interface DeliveryPartsTable {
@@ -84,6 +89,20 @@ export interface DeliveredArticlesTable {
   chat_ref: number;
   article_id: string;
   delivery_id: number;
+  /** The story (its lead article's id) the article was shown in. */
+  story_id: string | null;
+}
+
+/** One row per (chat, scheduler slot): the instance that fires it, so a slot fires once across instances. */
+export interface ScheduleClaimsTable {
+  slot_key: string;
+  chat_ref: number;
+  slot_at: number;
+  owner: string;
+  claimed_at: number;
+  /** A claim not completed by then may be taken over (its owner died). */
+  expires_at: number;
+  completed_at: number | null;
 }
 
 /** Full text fetched for teaser items, by article URL (an error is cached too, to not refetch). */
@@ -104,5 +123,6 @@ export interface Database {
   deliveries: DeliveriesTable;
   delivery_parts: DeliveryPartsTable;
   delivered_articles: DeliveredArticlesTable;
+  schedule_claims: ScheduleClaimsTable;
   article_pages: ArticlePagesTable;
 }

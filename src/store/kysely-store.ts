@@ -8,12 +8,15 @@ import {
   type ChatKind,
   type ChatRecord,
   type ChatSettings,
+  type DeliveredArticleRecord,
   type DeliveryKind,
   type DeliveryPartRecord,
   type DeliveryRecord,
   type DeliveryStatus,
   type FeedRecord,
   type Platform,
+  type SlotClaim,
+  type SlotClaimResult,
   type StoredArticle,
 } from './records.ts';
 import type { ArticleKeys, ArticleQuery, ChatAddress, FetchFailure, FetchSuccess, NewDelivery, NewFeed, SeenArticleKeys, Store } from './store.ts';
@@ -104,6 +107,9 @@ function toDelivery(row: Selectable<DeliveriesTable>): DeliveryRecord {
     lastError: row.last_error,
     createdAt: row.created_at,
     completedAt: row.completed_at,
+    slotAt: row.slot_at,
+    leaseOwner: row.lease_owner,
+    leaseUntil: row.lease_until,
   };
 }
 
@@ -412,6 +418,9 @@ export class KyselyStore implements Store {
           status: 'pending',
           attempts: 0,
           created_at: delivery.at,
+          slot_at: delivery.slotAt ?? null,
+          lease_owner: delivery.leaseOwner ?? null,
+          lease_until: delivery.leaseUntil ?? null,
         })
         .onConflict((conflict) => conflict.columns(['chat_ref', 'slot_key']).doNothing())
         .returningAll()
@@ -427,7 +436,14 @@ export class KyselyStore implements Store {
         if (delivery.articleIds.length) {
           await trx
             .insertInto('delivered_articles')
-            .values(delivery.articleIds.map((articleId) => ({ chat_ref: delivery.chatRef, article_id: articleId, delivery_id: row.id })))
+            .values(
+              delivery.articleIds.map((articleId) => ({
+                chat_ref: delivery.chatRef,
+                article_id: articleId,
+                delivery_id: row.id,
+                story_id: delivery.storyOf?.get(articleId) ?? null,
+              })),
+            )
             .onConflict((conflict) => conflict.columns(['chat_ref', 'article_id']).doNothing())
             .execute();
         }
@@ -480,6 +496,124 @@ export class KyselyStore implements Store {
       .updateTable('deliveries')
       .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error }))
       .where('id', '=', deliveryId)
+      .execute();
+  }
+
+  async getDelivery(deliveryId: number): Promise<DeliveryRecord | null> {
+    const row = await this.db.selectFrom('deliveries').selectAll().where('id', '=', deliveryId).executeTakeFirst();
+    return row ? toDelivery(row) : null;
+  }
+
+  async listRecentDeliveries(chatRef: number, limit: number): Promise<DeliveryRecord[]> {
+    const rows = await this.db.selectFrom('deliveries').selectAll().where('chat_ref', '=', chatRef).orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(toDelivery);
+  }
+
+  async leaseDelivery(deliveryId: number, owner: string, until: number, at: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('deliveries')
+      .set({ lease_owner: owner, lease_until: until })
+      .where('id', '=', deliveryId)
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_owner', '=', owner), eb('lease_until', '<', at)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async releaseDeliveryLease(deliveryId: number, owner: string): Promise<void> {
+    await this.db
+      .updateTable('deliveries')
+      .set({ lease_owner: null, lease_until: null })
+      .where('id', '=', deliveryId)
+      .where('lease_owner', '=', owner)
+      .execute();
+  }
+
+  async returnDeliveryArticles(deliveryId: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const delivery = await trx.selectFrom('deliveries').selectAll().where('id', '=', deliveryId).executeTakeFirst();
+      if (!delivery || delivery.kind !== 'scheduled') return;
+      await trx.deleteFrom('delivered_articles').where('delivery_id', '=', deliveryId).execute();
+      await trx
+        .updateTable('chats')
+        .set({ last_digest_at: delivery.window_start })
+        .where('id', '=', delivery.chat_ref)
+        .where('last_digest_at', '=', delivery.window_end)
+        .execute();
+    });
+  }
+
+  async listDeliveredArticles(chatRef: number, articleIds: readonly string[]): Promise<DeliveredArticleRecord[]> {
+    if (!articleIds.length) return [];
+    const rows = await this.db
+      .selectFrom('delivered_articles')
+      .selectAll()
+      .where('chat_ref', '=', chatRef)
+      .where('article_id', 'in', [...articleIds])
+      .execute();
+    return rows.map((row) => ({ articleId: row.article_id, deliveryId: row.delivery_id, storyId: row.story_id }));
+  }
+
+  async findArticlesByUrl(urls: readonly string[], feedIds: readonly string[] | null): Promise<StoredArticle[]> {
+    if (!urls.length || feedIds?.length === 0) return [];
+    let select = this.db.selectFrom('articles').selectAll().where('url', 'in', [...urls]);
+    if (feedIds) select = select.where('feed_id', 'in', [...feedIds]);
+    const rows = await select.orderBy('first_seen_at', 'desc').limit(20).execute();
+    return rows.map(toArticle);
+  }
+
+  async claimSlot(claim: SlotClaim): Promise<SlotClaimResult> {
+    const inserted = await this.db
+      .insertInto('schedule_claims')
+      .values({
+        slot_key: claim.slotKey,
+        chat_ref: claim.chatRef,
+        slot_at: claim.slotAt,
+        owner: claim.owner,
+        claimed_at: claim.at,
+        expires_at: claim.at + claim.leaseMs,
+      })
+      .onConflict((conflict) => conflict.column('slot_key').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return 'claimed';
+    const takenOver = await this.db
+      .updateTable('schedule_claims')
+      .set({ owner: claim.owner, claimed_at: claim.at, expires_at: claim.at + claim.leaseMs })
+      .where('slot_key', '=', claim.slotKey)
+      .where('completed_at', 'is', null)
+      .where('expires_at', '<', claim.at)
+      .executeTakeFirst();
+    if (Number(takenOver.numUpdatedRows) > 0) return 'claimed';
+    const existing = await this.db.selectFrom('schedule_claims').select('completed_at').where('slot_key', '=', claim.slotKey).executeTakeFirst();
+    // Released between our two statements: try again from the start.
+    if (!existing) return this.claimSlot(claim);
+    return existing.completed_at === null ? 'held' : 'done';
+  }
+
+  async finishSlot(slotKey: string, owner: string, outcome: 'completed' | 'released', at: number): Promise<void> {
+    if (outcome === 'released') {
+      await this.db.deleteFrom('schedule_claims').where('slot_key', '=', slotKey).where('owner', '=', owner).where('completed_at', 'is', null).execute();
+      return;
+    }
+    await this.db.updateTable('schedule_claims').set({ completed_at: at }).where('slot_key', '=', slotKey).where('owner', '=', owner).execute();
+  }
+
+  async latestClaimedSlots(): Promise<Map<number, number>> {
+    const rows = await this.db
+      .selectFrom('schedule_claims')
+      .select(['chat_ref', (eb) => eb.fn.max('slot_at').as('latest')])
+      .groupBy('chat_ref')
+      .execute();
+    return new Map(rows.map((row) => [row.chat_ref, row.latest]));
+  }
+
+  async pruneDeliveryLedger(before: number): Promise<void> {
+    await this.db.deleteFrom('schedule_claims').where('slot_at', '<', before).execute();
+    await this.db
+      .updateTable('delivery_parts')
+      .set({ payload: '' })
+      .where('sent_at', '<', before)
+      .where('payload', '!=', '')
       .execute();
   }
 

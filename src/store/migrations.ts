@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { deliveryLedgerMigration } from './migrations/0003-delivery-ledger.ts';
 
 export type SqlDialect = 'sqlite' | 'postgres';
 
@@ -138,6 +139,7 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
         await db.schema.alterTable('feeds').dropColumn('poll_hint_ms').execute();
       },
     },
+    '0003_delivery_ledger': deliveryLedgerMigration,
   };
 }
 

@@ -39,6 +39,8 @@ export const chatSettingsSchema = z.object({
   exclude: z.array(z.string()).default([]),
   /** Only articles in these languages; empty means all. */
   languages: z.array(z.string()).default([]),
+  /** When the current schedule took effect: slots before it are never owed as catch-up. */
+  scheduleSince: z.number().nullable().optional(),
 });
 export type ChatSettings = z.infer<typeof chatSettingsSchema>;
 
@@ -96,6 +98,33 @@ export interface DeliveryRecord {
   lastError: string | null;
   createdAt: number;
   completedAt: number | null;
+  /** The scheduler slot (epoch ms) of a scheduled delivery, or null. */
+  slotAt: number | null;
+  /** The instance sending it now and until when (a dead sender's lease expires and is taken over). */
+  leaseOwner: string | null;
+  leaseUntil: number | null;
+}
+
+/** A claim on one scheduler slot of one chat: whoever inserts it first fires the slot. */
+export interface SlotClaim {
+  slotKey: string;
+  chatRef: number;
+  slotAt: number;
+  owner: string;
+  at: number;
+  /** How long the claim holds before another instance may take it over. */
+  leaseMs: number;
+}
+
+/** What claiming a slot gave: it is yours now, another live instance holds it, or it was already done. */
+export type SlotClaimResult = 'claimed' | 'held' | 'done';
+
+/** An article a chat received in a scheduled digest, and the story it was shown in. */
+export interface DeliveredArticleRecord {
+  articleId: string;
+  deliveryId: number;
+  /** The lead article id of the story, or null when unknown. */
+  storyId: string | null;
 }
 
 /** One platform message of a delivery; `payload` is the rendered message as JSON. */

@@ -3,11 +3,14 @@ import type {
   ChatKind,
   ChatRecord,
   ChatSettings,
+  DeliveredArticleRecord,
   DeliveryKind,
   DeliveryPartRecord,
   DeliveryRecord,
   FeedRecord,
   Platform,
+  SlotClaim,
+  SlotClaimResult,
   StoredArticle,
 } from './records.ts';
 
@@ -83,6 +86,13 @@ export interface NewDelivery {
   /** Rendered messages, in sending order, as JSON strings. */
   parts: string[];
   at: number;
+  /** The scheduler slot of a scheduled delivery (epoch ms). */
+  slotAt?: number | null | undefined;
+  /** Records the delivery as already being sent by this instance until `leaseUntil`. */
+  leaseOwner?: string | null | undefined;
+  leaseUntil?: number | null | undefined;
+  /** The story (lead article id) each article was shown in. */
+  storyOf?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -142,6 +152,38 @@ export interface Store {
   markPartSent(deliveryId: number, seq: number, messageId: string | null, at: number): Promise<void>;
   finishDelivery(deliveryId: number, status: 'sent' | 'failed', error: string | null, at: number): Promise<void>;
   recordDeliveryAttempt(deliveryId: number, error: string | null): Promise<void>;
+  getDelivery(deliveryId: number): Promise<DeliveryRecord | null>;
+  /** The chat's latest deliveries, newest first. */
+  listRecentDeliveries(chatRef: number, limit: number): Promise<DeliveryRecord[]>;
+  /**
+   * Takes (or renews) the right to send a delivery until `until`: granted when nobody holds it,
+   * `owner` already does, or the holder's lease expired before `at`.
+   */
+  leaseDelivery(deliveryId: number, owner: string, until: number, at: number): Promise<boolean>;
+  /** Gives a delivery's lease back (graceful stop), so a restart resumes it at once. */
+  releaseDeliveryLease(deliveryId: number, owner: string): Promise<void>;
+  /**
+   * Undoes what a scheduled delivery that was never posted consumed: its articles count as not
+   * delivered again and, if no later digest moved it, the chat's window goes back to its start.
+   */
+  returnDeliveryArticles(deliveryId: number): Promise<void>;
+  /** Which of these articles the chat received in scheduled digests, and in which story. */
+  listDeliveredArticles(chatRef: number, articleIds: readonly string[]): Promise<DeliveredArticleRecord[]>;
+  /** Stored articles whose link is one of `urls`, in the given feeds (any feed when null). */
+  findArticlesByUrl(urls: readonly string[], feedIds: readonly string[] | null): Promise<StoredArticle[]>;
+
+  /**
+   * Claims a scheduler slot for `owner` (`INSERT … ON CONFLICT DO NOTHING` on the slot key):
+   * `claimed` for the first claimant, and for a later one when the claim was never completed
+   * and its lease ran out (its owner died); otherwise `held` (in progress elsewhere) or `done`.
+   */
+  claimSlot(claim: SlotClaim): Promise<SlotClaimResult>;
+  /** Marks a claimed slot done (`completed`) or gives it back to be fired again (`released`). */
+  finishSlot(slotKey: string, owner: string, outcome: 'completed' | 'released', at: number): Promise<void>;
+  /** The latest claimed slot of every chat that has one. */
+  latestClaimedSlots(): Promise<Map<number, number>>;
+  /** Forgets slot claims and sent message bodies older than `before` (the ledger keeps its rows). */
+  pruneDeliveryLedger(before: number): Promise<void>;
 
   close(): Promise<void>;
 }

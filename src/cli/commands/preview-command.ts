@@ -1,6 +1,7 @@
 import { environmentWithDotEnv } from '../../config/environment.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { collectDigest } from '../../delivery/collect-digest.ts';
+import { createDeliveryContext } from '../../delivery/delivery-context.ts';
 import { createIngestContext } from '../../feeds/ingest-context.ts';
 import { ingestFeeds } from '../../feeds/ingest-feed.ts';
 import { silentLogger } from '../../logger.ts';
@@ -49,7 +50,7 @@ export async function previewCommand(args: string[], output: NodeJS.WritableStre
     for (const result of results) if (result.status === 'failed') process.stderr.write(`warning: ${result.error.message}\n`);
     const chat = await store.ensureChat({ platform: 'console', chatId: 'preview' }, { kind: 'private', title: 'preview' }, defaultChatSettings(config), now);
     for (const feed of feeds) await store.subscribe(chat.id, feed.id, now);
-    const { digest } = await collectDigest({ store, channels: new Map(), digest: config.digest, log, now: () => now, sleep: () => Promise.resolve() }, chat, 'on_demand');
+    const { digest } = await collectDigest(createDeliveryContext({ store, channels: [], digest: config.digest, log, now: () => now }), chat, 'on_demand');
     const lang = digest.stories[0]?.lang ?? null;
     const rendered =
       format === 'text'

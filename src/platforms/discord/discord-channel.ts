@@ -1,5 +1,6 @@
 import { Routes, type REST } from 'discord.js';
 import type { DeliveryChannel } from '../../delivery/delivery-channel.ts';
+import { DISCORD_LIMITS } from '../../delivery/send/channel-limits.ts';
 import { renderDiscord, type DiscordMessage } from '../../render/render-discord.ts';
 import { toDeliveryError } from './discord-errors.ts';
 
@@ -13,6 +14,7 @@ import { toDeliveryError } from './discord-errors.ts';
 export function discordChannel(rest: REST): DeliveryChannel {
   return {
     platform: 'discord',
+    limits: DISCORD_LIMITS,
     render: (digest, chat) => renderDiscord(digest, chat.settings.lang ?? digest.stories[0]?.lang ?? null).map((message) => JSON.stringify(message)),
     async send(chat, payload) {
       const message = JSON.parse(payload) as DiscordMessage;

@@ -1,5 +1,6 @@
 import type { Api } from 'grammy';
 import type { DeliveryChannel } from '../../delivery/delivery-channel.ts';
+import { TELEGRAM_LIMITS } from '../../delivery/send/channel-limits.ts';
 import { renderTelegram, type TelegramMessage } from '../../render/render-telegram.ts';
 import { toDeliveryError } from './telegram-errors.ts';
 
@@ -13,6 +14,7 @@ import { toDeliveryError } from './telegram-errors.ts';
 export function telegramChannel(api: Api): DeliveryChannel {
   return {
     platform: 'telegram',
+    limits: TELEGRAM_LIMITS,
     render: (digest, chat) => renderTelegram(digest, chat.settings.lang ?? digest.stories[0]?.lang ?? null).map((message) => JSON.stringify(message)),
     async send(chat, payload) {
       const message = JSON.parse(payload) as TelegramMessage;

@@ -1,0 +1,48 @@
+import type { ChatKind } from '../../store/records.ts';
+
+/**
+ * At most `count` messages in any `perMs` window.
+ *
+ * @example
+ *   const telegramGroups: RateLimit = { count: 20, perMs: 60_000 };
+ */
+export interface RateLimit {
+  count: number;
+  perMs: number;
+}
+
+/**
+ * The sending limits a platform imposes, declared by its DeliveryChannel and enforced by the
+ * delivery core's throttle, so a 10,000-chat digest goes out at the limit instead of in a storm
+ * of 429s. `null` means no limit at that level.
+ *
+ * @example
+ *   const channel: DeliveryChannel = { platform: 'telegram', limits: TELEGRAM_LIMITS, render, send };
+ */
+export interface DeliveryLimits {
+  /** Across all chats of the bot. */
+  global: RateLimit | null;
+  /** Per chat (or thread), by the kind of chat. */
+  perChat: Readonly<Record<ChatKind, RateLimit | null>>;
+}
+
+/**
+ * Telegram Bot API: about 30 messages a second overall, one a second per private chat, 20 a
+ * minute per group or channel (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
+ */
+export const TELEGRAM_LIMITS: DeliveryLimits = {
+  global: { count: 30, perMs: 1000 },
+  perChat: { private: { count: 1, perMs: 1000 }, group: { count: 20, perMs: 60_000 }, channel: { count: 20, perMs: 60_000 } },
+};
+
+/**
+ * Discord: 50 requests a second per bot. discord.js's REST client queues each route's bucket
+ * itself (from the X-RateLimit headers), so no per-channel limit is declared here.
+ */
+export const DISCORD_LIMITS: DeliveryLimits = {
+  global: { count: 50, perMs: 1000 },
+  perChat: { private: null, group: null, channel: null },
+};
+
+/** No limits at all (the console). */
+export const UNLIMITED: DeliveryLimits = { global: null, perChat: { private: null, group: null, channel: null } };

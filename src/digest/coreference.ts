@@ -97,7 +97,7 @@ export function resolvePronoun(reading: Reading, gender: Gender, at: number, his
     for (let k = names.mentions.length - 1; k >= 0; k--) {
       const mention = names.mentions[k]!;
       if (mention.offset >= at) continue;
-      if (!within(doc.tokens[mention.chunk.first]!.paragraph, PRONOUN_WINDOW)) return null;
+      if (!within(mention.paragraph, PRONOUN_WINDOW)) return null;
       if (test(mention.person)) return mention.person;
     }
     return null;

@@ -358,6 +358,7 @@ function readRange(
   const hedge = hedgeBefore(tokens, first, rules);
   const beforeHedge = tokens[first - (hedge ? hedge.split(' ').length : 0) - 1]?.lower ?? '';
   if (opener === 'from' || beforeHedge === 'from' || (hedge !== null && beforeHedge === 'de')) return null;
+  if (rules.numbers.changeVerbs.has(tokens[first - 2]?.lower ?? '') && rules.numbers.rangeOpeners.has(opener)) return null;
   const match = DIGITS_AT.exec(text.slice(second.start, second.start + 24));
   if (!match) return null;
   const value = parseDigits(match[0], rules);

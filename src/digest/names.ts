@@ -40,13 +40,15 @@ export interface Person {
   jobs: Set<string>;
   /** Evidence that this is a person: a title, a job description, a known first name, or speech. */
   human: boolean;
+  /** Named by a role only ("le Premier ministre", "the president"), never by a proper name. */
+  role: boolean;
 }
 
 /** One occurrence of a person's name outside quotations. */
 export interface Mention {
   person: Person;
-  chunk: NameChunk;
   offset: number;
+  paragraph: number;
 }
 
 /** The names of an article. */
@@ -64,6 +66,7 @@ export interface ArticleNames {
 /** Particles that belong to a name whatever surrounds them ("van Sebille", "bin Laden"). */
 const STRONG_PARTICLES = new Set(['van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ter', 'ten']);
 const POSSESSIVE = /['’]s$/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
 /** "J", "S.B": initials before a name. */
 const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u;
 const COMBINING = /\p{M}/gu;
@@ -162,6 +165,8 @@ function extendChunk(doc: ParsedDocument, first: number): number {
   for (;;) {
     const current = tokens[last]!;
     if (POSSESSIVE.test(current.text)) return last;
+    // "à l'AFP Jean-Marc Durand", "de l'ONU António Guterres": an acronym after its article ends the run.
+    if (last === first && ACRONYM.test(current.text) && doc.rules.determiners.has(tokens[first - 1]?.lower ?? '')) return last;
     const next = tokens[last + 1];
     if (!next || !adjacent(current, next)) return last;
     // Inside a run, capitalised function words belong to the name ("Choe Son Hui", "Kim Jong Un").
@@ -287,7 +292,7 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
       }
     }
     if (!person) {
-      person = { id: persons.length, name: chunk.text, key: chunk.key, gender: null, jobs: new Set(), human: false };
+      person = { id: persons.length, name: chunk.text, key: chunk.key, gender: null, jobs: new Set(), human: false, role: false };
       persons.push(person);
     }
     person.gender ??= gender;
@@ -295,9 +300,14 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
     if (chunk.titled || context.jobs.length > 0 || gender !== null) person.human = true;
     const offset = doc.tokens[chunk.first]!.start;
     lastSeen.set(person, offset);
-    mentions.push({ person, chunk, offset });
+    mentions.push({ person, offset, paragraph: doc.tokens[chunk.first]!.paragraph });
     personOfChunk.push(person);
   }
+  for (const role of findRoles(doc, chunkOf)) {
+    persons.push(role.person);
+    mentions.push(role);
+  }
+  mentions.sort((a, b) => a.offset - b.offset);
   return { chunks, chunkOf, persons, mentions, personOfChunk };
 }
 
@@ -305,7 +315,7 @@ function findContaining(persons: readonly Person[], key: readonly string[], gend
   let best: Person | null = null;
   let bestSeen = -1;
   for (const person of persons) {
-    if (!key.every((word) => person.key.includes(word))) continue;
+    if (person.role || !key.every((word) => person.key.includes(word))) continue;
     // "Haidar Fauzi" is not "Khairunisa Haidar Fauzi": a full name only matches the same first name.
     if (key.length > 1 && person.key[0] !== key[0]) continue;
     if (gender && person.gender && gender !== person.gender) continue;
@@ -322,7 +332,7 @@ function findContained(persons: readonly Person[], key: readonly string[], lastS
   let best: Person | null = null;
   let bestSeen = -1;
   for (const person of persons) {
-    if (person.key.length >= key.length || !person.key.every((word) => key.includes(word))) continue;
+    if (person.role || person.key.length >= key.length || !person.key.every((word) => key.includes(word))) continue;
     const seen = lastSeen.get(person) ?? -1;
     if (seen > bestSeen) {
       best = person;
@@ -363,7 +373,7 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): {
       if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
       const job = jobInfo(token.lower, rules);
       if (job) {
-        if (describesNextName(doc, k, chunkOf)) break;
+        if (describesNextName(doc, k, chunkOf) || !closedApposition(doc, k)) break;
         jobs.push(job.job);
         const determiner = rules.determiners.get(tokens[k - 1]?.lower ?? '');
         gender ??= job.gender ?? (determiner === 'm' || determiner === 'f' ? determiner : null);
@@ -372,6 +382,17 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): {
     }
   }
   return { jobs, gender };
+}
+
+/** "Ana Sofia Cardenal, professeure de …," is an apposition; "Franceinfo, la députée a affirmé" is a new clause. */
+function closedApposition(doc: ParsedDocument, job: number): boolean {
+  const { tokens, rules } = doc;
+  for (let k = job + 1; k < tokens.length && k < job + 15; k++) {
+    const token = tokens[k]!;
+    if (!token.word) return true;
+    if (rules.auxiliaries.has(token.lower) || rules.speechVerbs.has(token.lower)) return false;
+  }
+  return true;
 }
 
 /** "Moscou, la ministre … Choe Son Hui": the job noun after the comma describes the name that follows it. */
@@ -384,4 +405,56 @@ function describesNextName(doc: ParsedDocument, job: number, chunkOf: Int32Array
     if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) return false;
   }
   return false;
+}
+
+const DEFINITE = new Set(['le', 'la', "l'", 'the']);
+const MAX_ROLE_TOKENS = 7;
+
+/**
+ * People the article names by their role only ("Le Premier ministre a été interpellé", "the president"):
+ * antecedents for pronouns. A role followed by a name ("le ministre russe Sergueï Lavrov") is that name's.
+ */
+function findRoles(doc: ParsedDocument, chunkOf: Int32Array): Mention[] {
+  const { tokens, rules, text } = doc;
+  const roles: Mention[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (!DEFINITE.has(tokens[i]!.lower) || doc.quoteOf[i] !== -1) continue;
+    let j = i + 1;
+    if (tokens[j]!.capitalized && !jobInfo(tokens[j]!.lower, rules)) j++;
+    const jobToken = tokens[j];
+    if (!jobToken?.word || jobToken.capitalized) continue;
+    const job = jobInfo(jobToken.lower, rules);
+    if (!job || job.job !== jobToken.lower) continue;
+    let end = j;
+    let named = false;
+    for (let k = j + 1; k < tokens.length && k <= j + MAX_ROLE_TOKENS; k++) {
+      const token = tokens[k]!;
+      if (!token.word || token.paragraph !== jobToken.paragraph) {
+        named = token.text === ',' && chunkOf[k + 1] !== -1;
+        break;
+      }
+      if (chunkOf[k] !== -1 && !rules.nounLinks.has(tokens[k - 1]!.lower) && tokens[k - 1]!.lower !== 'of' && !rules.determiners.has(tokens[k - 1]!.lower)) {
+        named = true;
+        break;
+      }
+      if (rules.auxiliaries.has(token.lower) || rules.speechVerbs.has(token.lower) || rules.conjunctions.has(token.lower)) break;
+      if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower) && token.lower !== 'of') break;
+      if (!rules.nounLinks.has(token.lower) && token.lower !== 'of' && !rules.determiners.has(token.lower)) end = k;
+    }
+    if (named) continue;
+    const determiner = rules.determiners.get(tokens[i]!.lower);
+    const gender = determiner === 'm' || determiner === 'f' ? determiner : job.gender;
+    const person: Person = {
+      id: -1,
+      name: text.slice(tokens[i]!.start, tokens[end]!.end),
+      key: [],
+      gender,
+      jobs: new Set([job.job]),
+      human: true,
+      role: true,
+    };
+    roles.push({ person, offset: tokens[i]!.start, paragraph: tokens[i]!.paragraph });
+    i = end;
+  }
+  return roles;
 }

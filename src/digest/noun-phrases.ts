@@ -58,7 +58,14 @@ function isSkippable(reading: Reading, i: number): boolean {
   const token = tokens[i]!;
   if (!token.word || quoted(reading, i)) return false;
   if (rules.pronouns.has(token.lower) && !rules.verbGlue.has(token.lower)) return false;
-  return rules.verbGlue.has(token.lower) || rules.adverbs.has(token.lower) || (rules.adverbSuffix?.test(token.lower) ?? false);
+  return rules.verbGlue.has(token.lower) || rules.adverbs.has(token.lower) || isSuffixAdverb(reading, i);
+}
+
+/** "eventually", "publicly": an adverb by its ending — not a name, not one of the nouns that end alike ("family"). */
+function isSuffixAdverb(reading: Reading, i: number): boolean {
+  const { rules } = reading.doc;
+  const token = reading.doc.tokens[i]!;
+  return !token.capitalized && (rules.adverbSuffix?.test(token.lower) ?? false) && !rules.notAdverbs.has(token.lower);
 }
 
 /** A participle ("insisting", "soulignant") has no subject of its own: it shares the sentence's. */
@@ -254,7 +261,7 @@ function makePhrase(reading: Reading, first: number, last: number): SpeakerRef |
   // A speaker is a noun phrase: no pronoun, auxiliary, conjunction or adverb inside, no verb before its noun.
   for (let k = first; k <= last; k++) {
     const lower = tokens[k]!.lower;
-    if (!tokens[k]!.word || rules.pronouns.has(lower) || rules.conjunctions.has(lower) || rules.adverbSuffix?.test(lower)) return null;
+    if (!tokens[k]!.word || rules.pronouns.has(lower) || rules.conjunctions.has(lower) || isSuffixAdverb(reading, k)) return null;
     if (rules.auxiliaries.has(lower) && !rules.nounLinks.has(lower)) return null;
     if (isSpeechVerb(reading, k) || (lower === 'to' && k === first)) return null;
   }

@@ -11,7 +11,7 @@
  */
 import { resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts';
 import type { ParsedDocument } from './document.ts';
-import { singulars } from './names.ts';
+import { jobInfo, singulars } from './names.ts';
 import { isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
 import type { Quotation } from './quotes.ts';
 import { tokenAt } from './tokens.ts';
@@ -357,6 +357,8 @@ function attributionBefore(reading: Reading, openToken: number): Attribution | n
       const ref = phraseAfter(reading, k + according, openToken);
       return ref ? { ref, verb: -1 } : null;
     }
+    const opinion = k === start ? opinionFrameAt(reading, k, openToken) : null;
+    if (opinion) return { ref: opinion, verb: -1 };
     const pronoun = rules.invertedPronoun?.exec(lower);
     if (pronoun) return { ref: { kind: 'pronoun', gender: rules.pronouns.get(pronoun[1] ?? '') ?? null, at: tokens[k]!.start }, verb: k };
     if (!isSpeechVerb(reading, k) && !rules.characterisationVerbs.has(lower)) continue;
@@ -364,6 +366,18 @@ function attributionBefore(reading: Reading, openToken: number): Attribution | n
     return ref ? { ref, verb: k } : null;
   }
   return null;
+}
+
+/** "Pour le ministre de l'Intérieur, Gérald Darmanin, « … »": a person's opinion framed at the sentence start. */
+function opinionFrameAt(reading: Reading, k: number, openToken: number): SpeakerRef | null {
+  const { doc } = reading;
+  const { tokens, rules } = doc;
+  const frame = rules.opinionFrames.find((phrase) => phrase.every((word, j) => tokens[k + j]?.lower === word));
+  if (!frame || tokens[openToken - 1]?.text !== ',') return null;
+  const ref = phraseAfter(reading, k + frame.length, openToken);
+  if (!ref || ref.kind === 'clause' || ref.kind === 'passive') return null;
+  if (ref.kind === 'phrase' && !jobInfo(ref.head, rules) && !singulars(ref.head).some((form) => rules.humanNouns.has(form))) return null;
+  return ref;
 }
 
 /** Speaker of a quotation the text does not attribute: see the module comment for the order of the rules. */

@@ -53,6 +53,7 @@ export const english: LanguageRules = {
     scheme policy act moniker nickname catchphrase tag`),
   hypotheticalMarkers: phrases('as_if_to_say as_though_to_say as_if as_though as_if_saying'),
   accordingTo: phrases('according_to in_the_words_of quoting'),
+  opinionFrames: [],
   agentPrepositions: wordSet('by'),
   pronouns: genderedWords({ m: 'he', f: 'she', p: 'they' }),
   invertedPronoun: null,
@@ -61,6 +62,8 @@ export const english: LanguageRules = {
     never also later then previously again once earlier recently reportedly repeatedly publicly privately
     flatly firmly simply had't hasn't didn't n't always often already still just`),
   adverbSuffix: /^[a-z]{3,}ly$/u,
+  notAdverbs: wordSet(`family families ally rally supply assembly reply anomaly monopoly melancholy homily lily belly
+    bully jelly fly july italy elderly friendly lonely silly ugly holy curly burly jolly woolly`),
   participleSuffix: /^[a-z]{2,}ing$/u,
   pastSuffix: /^[a-z]{3,}ed$/u,
   objectClitics: wordSet(''),
@@ -147,6 +150,8 @@ export const english: LanguageRules = {
     agoBefore: phrases(''),
     rangeJoiners: wordSet('to - – — or'),
     rangeOpeners: wordSet('between from'),
+    changeVerbs: wordSet(`rose risen fell fallen climbed jumped dropped increased decreased grew grown declined
+      surged soared plunged slipped went moved`),
     of: wordSet('of'),
     outOf: phrases('out_of in'),
     labelNouns: wordSet(`article section chapter page pages number no no. vol volume line route room level phase

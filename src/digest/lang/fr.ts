@@ -74,6 +74,7 @@ export const french: LanguageRules = {
     slogans`),
   hypotheticalMarkers: phrases('comme_pour_dire comme_si comme_pour_signifier'),
   accordingTo: phrases("selon d'_après d’_après aux_yeux_de"),
+  opinionFrames: phrases('pour aux_yeux_de'),
   agentPrepositions: wordSet('par'),
   pronouns: genderedWords({ m: 'il lui', f: 'elle', p: 'ils elles eux' }),
   invertedPronoun: /-(?:t-)?(il|elle|ils|elles|on)$/u,
@@ -82,6 +83,7 @@ export const french: LanguageRules = {
     n' n’ pas plus jamais y en me m' m’ nous vous a-t-il a-t-elle aussi également encore déjà toujours
     ensuite alors bien clairement notamment finalement`),
   adverbSuffix: null,
+  notAdverbs: wordSet(),
   participleSuffix: /^\p{L}{3,}ant$/u,
   pastSuffix: null,
   objectClitics: wordSet("le la les l' lui leur en y me m' te t' se s' nous vous"),
@@ -165,6 +167,9 @@ export const french: LanguageRules = {
     agoBefore: phrases('il_y_a voici voilà'),
     rangeJoiners: wordSet('à - – — ou et'),
     rangeOpeners: wordSet('entre de'),
+    changeVerbs: wordSet(`passé passe passant passer passent augmenté augmente baissé baisse grimpé grimpe chuté chute
+      progressé progresse reculé recule bondi bondit évolué évolue tombé tombe monté monte diminué diminue
+      relevé abaissé porté ramené`),
     of: wordSet("de d' d’ des"),
     outOf: phrases('sur'),
     labelNouns: wordSet(`article articles alinéa chapitre page pages numéro n° no vol ligne route rue salle niveau

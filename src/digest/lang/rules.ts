@@ -40,6 +40,8 @@ export interface NumberRules {
   /** Words joining the ends of a range ("à", "to", "-"), and the words that open one ("entre", "between"). */
   rangeJoiners: ReadonlySet<string>;
   rangeOpeners: ReadonlySet<string>;
+  /** Verbs of change: "passé de 3 % à 4 %" gives two figures, not a range. */
+  changeVerbs: ReadonlySet<string>;
   /** "of"/"de": the link between a scale or collective and what it counts ("millions de dollars"). */
   of: ReadonlySet<string>;
   /** "sur"/"out of": "huit sur dix" is one figure. */
@@ -82,6 +84,8 @@ export interface LanguageRules {
   hypotheticalMarkers: readonly (readonly string[])[];
   /** Source markers followed by the speaker ("selon", "according to", "d'après"). */
   accordingTo: readonly (readonly string[])[];
+  /** Opening a sentence, a frame that gives whose opinion follows ("Pour le ministre, « … »"). */
+  opinionFrames: readonly (readonly string[])[];
   /** The agent preposition of a passive ("par", "by"). */
   agentPrepositions: ReadonlySet<string>;
   /** Personal pronouns that can be the subject of a speech verb, with their gender or number. */
@@ -96,6 +100,8 @@ export interface LanguageRules {
   adverbSuffix: RegExp | null;
   /** Past tenses and participles recognised by their ending ("believed"): a predicate after a noun phrase. */
   pastSuffix: RegExp | null;
+  /** Words with the adverb ending that are nouns or adjectives ("family", "ally", "elderly"). */
+  notAdverbs: ReadonlySet<string>;
   /** Participles that share the subject of their sentence ("insisting", "soulignant"). */
   participleSuffix: RegExp | null;
   /** Object pronouns written between a subject and its verb ("le présentant", "lui a dit"). */

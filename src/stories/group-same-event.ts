@@ -25,41 +25,56 @@ const GROUP_AVERAGE_SIMILARITY = 0.4;
 
 /** The similarity two articles published `gap` milliseconds apart need to be one story. */
 export function requiredSimilarity(gap: number): number {
+  if (!Number.isFinite(gap)) return SAME_EVENT_SIMILARITY;
   const span = Math.min(1, Math.max(0, Math.abs(gap) - NEAR_IN_TIME) / (FAR_IN_TIME - NEAR_IN_TIME));
   return SAME_EVENT_SIMILARITY + span * (SAME_EVENT_SIMILARITY_DAYS_APART - SAME_EVENT_SIMILARITY);
 }
 
+/** Words per article that look for candidates: its heaviest, which carry most of its similarity. */
+const CANDIDATE_WORDS = 30;
+/** Words of the fingerprint that puts copies of one text together, however many feeds carry it. */
+const FINGERPRINT_WORDS = 6;
+
+function byWeight(a: [string, number], b: [string, number]): number {
+  return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+}
+
 /**
- * Pairs of articles that share at least one uncommon word, with the part of their similarity
- * those words carry. Words found in many articles are skipped: they cannot tell events apart,
- * and skipping them keeps the work near-linear instead of comparing every pair.
+ * Pairs of articles worth comparing (keys `i * count + j`, i < j):
+ * - one has among its heaviest words an uncommon word the other also has. Words found in many
+ *   articles are skipped: they cannot tell events apart, and skipping them keeps the work
+ *   near-linear instead of comparing every pair;
+ * - both have the same heaviest words (a fingerprint): copies of one wire story, which may be
+ *   carried by so many feeds that none of their words is uncommon any more.
  */
-function candidatePairs(vectors: readonly SparseVector[], documentFrequency: ReadonlyMap<string, number>): Map<number, number> {
+function candidatePairs(vectors: readonly SparseVector[], documentFrequency: ReadonlyMap<string, number>): Set<number> {
   const count = vectors.length;
+  const key = (i: number, j: number): number => (i < j ? i * count + j : j * count + i);
   const maxPosting = Math.max(16, Math.ceil(4 * Math.sqrt(count)));
+  const pairs = new Set<number>();
+  const fingerprints = new Map<string, number>();
+  const uncommon = vectors.map((vector, index) => {
+    const tokens = [...vector].sort(byWeight);
+    const fingerprint = tokens.slice(0, FINGERPRINT_WORDS).map(([token]) => token).join(' ');
+    const first = fingerprints.get(fingerprint);
+    if (first === undefined) fingerprints.set(fingerprint, index);
+    else if (fingerprint) pairs.add(key(first, index));
+    return tokens.filter(([token]) => (documentFrequency.get(token) ?? 0) <= maxPosting);
+  });
   const postings = new Map<string, number[]>();
-  vectors.forEach((vector, index) => {
-    for (const token of vector.keys()) {
-      if ((documentFrequency.get(token) ?? 0) > maxPosting) continue;
+  uncommon.forEach((tokens, index) => {
+    for (const [token] of tokens) {
       const list = postings.get(token);
       if (list) list.push(index);
       else postings.set(token, [index]);
     }
   });
-  const partial = new Map<number, number>();
-  for (const [token, list] of postings) {
-    if (list.length < 2) continue;
-    for (let a = 0; a < list.length; a++) {
-      const i = list[a]!;
-      const weight = vectors[i]!.get(token)!;
-      for (let b = a + 1; b < list.length; b++) {
-        const j = list[b]!;
-        const key = i * count + j;
-        partial.set(key, (partial.get(key) ?? 0) + weight * vectors[j]!.get(token)!);
-      }
+  uncommon.forEach((tokens, i) => {
+    for (const [token] of tokens.slice(0, CANDIDATE_WORDS)) {
+      for (const j of postings.get(token) ?? []) if (j !== i) pairs.add(key(i, j));
     }
-  }
-  return partial;
+  });
+  return pairs;
 }
 
 function addInto(target: SparseVector, source: SparseVector): void {
@@ -69,8 +84,9 @@ function addInto(target: SparseVector, source: SparseVector): void {
 /**
  * Groups articles that tell the same event: the same link, or similar words in headline and lead
  * (TF-IDF cosine, with a stricter bar for articles published days apart). Candidates come from
- * shared uncommon words, so a batch of 500 articles is not compared pair by pair. Groups join by
- * average similarity, so one ambiguous article cannot chain two stories together.
+ * shared uncommon words and from identical fingerprints (copies of one text), so a batch of 500
+ * articles is not compared pair by pair. Groups join by average similarity, so one ambiguous
+ * article cannot chain two stories together.
  * Returns groups of indexes into `articles`, each group in input order, groups in order of their
  * first article.
  *
@@ -107,14 +123,11 @@ export function groupSameEvent(articles: readonly MatchableArticle[]): number[][
   });
 
   const accepted: { i: number; j: number; similarity: number }[] = [];
-  for (const [key, shared] of candidatePairs(vectors, documentFrequency)) {
+  for (const key of candidatePairs(vectors, documentFrequency)) {
     const i = Math.floor(key / count);
     const j = key % count;
-    const needed = requiredSimilarity(articles[i]!.publishedAt - articles[j]!.publishedAt);
-    // The skipped common words add little; only pairs already near the bar are worth the full product.
-    if (shared < needed * 0.5) continue;
     const similarity = cosine(vectors[i]!, vectors[j]!);
-    if (similarity >= needed) accepted.push({ i, j, similarity });
+    if (similarity >= requiredSimilarity(articles[i]!.publishedAt - articles[j]!.publishedAt)) accepted.push({ i, j, similarity });
   }
   accepted.sort((a, b) => b.similarity - a.similarity || a.i - b.i || a.j - b.j);
   for (const { i, j } of accepted) {

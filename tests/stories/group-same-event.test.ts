@@ -156,4 +156,15 @@ describe('groupSameEvent at digest scale', () => {
     const devIndexes = articles.flatMap((article, index) => (/^dev-\d+$/.test(article.id) ? [index] : []));
     for (const group of groups) expect(group.filter((index) => devIndexes.includes(index)).length).toBeLessThanOrEqual(1);
   });
+
+  it('keeps together a wire story carried word for word by so many feeds that none of its words is uncommon', () => {
+    const base = [...feedItems(), ...devArticles()];
+    const wire = base.find((article) => article.id === 'dev-19')!;
+    const copies = Array.from({ length: 200 }, (_, index) => ({ ...wire, id: `wire-${index}`, feedId: `feed-${index}`, publishedAt: wire.publishedAt + index * 60_000 }));
+    const articles = [...base, ...copies];
+    const groups = groupSameEvent(articles);
+    const wireGroup = groups.find((group) => group.includes(articles.indexOf(wire)))!;
+    expect(wireGroup.map((index) => articles[index]!.id).sort()).toEqual(['dev-19', ...copies.map((copy) => copy.id)].sort());
+    expect(groups.flat()).toHaveLength(articles.length);
+  });
 });

@@ -196,7 +196,7 @@ function isIdentifierOrDate(
   const { text, tokens, rules } = doc;
   const before = text.charAt(start - 1);
   const before2 = text.charAt(start - 2);
-  if (/[\p{L}\p{M}_#@/\\]/u.test(before)) return true;
+  if (/[\p{L}\p{M}_#@/\\:]/u.test(before)) return true;
   if (/[-‐]/u.test(before) && /[\p{L}\p{N}]/u.test(before2)) return true;
   if (/['’]/u.test(before)) return true;
   const after = text.slice(end, end + 12);

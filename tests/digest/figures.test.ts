@@ -46,6 +46,14 @@ describe('figures in French', () => {
     ]);
   });
 
+  it('keeps two figures for a change and one for a range', () => {
+    expect(figures('Le taux est passé de 3,5 % à 4 %. Entre 10 et 15 % des salariés sont concernés.', 'fr')).toEqual([
+      ['3,5 %', 3.5],
+      ['4 %', 4],
+      ['10 et 15 %', 10],
+    ]);
+  });
+
   it('marks hedged figures approximate', () => {
     const [figure] = analyzeArticle({ title: null, text: 'Près de 45 tonnes de chlorothalonil ont été utilisées.', lang: 'fr' }).figures;
     expect(figure).toMatchObject({ value: 45, approximate: true, qualifier: 'près de', unit: 'tonnes de chlorothalonil' });
@@ -90,6 +98,10 @@ describe('figures in English', () => {
       ['5%', 5],
       ['7%', 7],
     ]);
+  });
+
+  it('reads the noun after participles and leaves live-blog times out', () => {
+    expect(figures('16.06 Rescuers hope to bring the five remaining bodies back. 08:21 Update.', 'en')).toEqual([['five remaining bodies', 5]]);
   });
 
   it('leaves out dates, years, times, identifiers and relative dates', () => {

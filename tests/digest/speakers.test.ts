@@ -24,9 +24,22 @@ describe('speakers: attribution in the same sentence', () => {
     expect(speakers('Mark Addison, then her private secretary, said the plan would lead to "lower standards across the country".', 'en')[0]?.[1]).toBe('Mark Addison');
   });
 
+  it('skips the person spoken to and reads « Pour X, … » opinion frames', () => {
+    expect(speakers("« Nous sommes très inquiets », a indiqué à l'AFP Jean-Marc Durand, président de l'association.", 'fr')[0]?.[1]).toBe('Jean-Marc Durand');
+    expect(speakers("Pour le ministre de l'Intérieur, Gérald Darmanin, « la menace terroriste reste très élevée ».", 'fr')[0]?.[1]).toBe('Gérald Darmanin');
+    expect(speakers('"We are experiencing bad weather now," air force rescue coordinator S.B. Supriyadi told AFP.', 'en')[0]?.[1]).toBe('S.B. Supriyadi');
+  });
+
+  it('does not take a noun for a speech verb, nor a word in -ly for an adverb', () => {
+    const text = 'She asked for a delay, in line with the demands of many teachers, to ensure the syllabuses were "sufficiently rigorous and properly assessed".';
+    expect(speakers(text, 'en')[0]?.[1]).not.toBe('line with the');
+    expect(speakers('"We are devastated by this loss," the family said in a statement.', 'en')[0]?.[1]).toBe('the family');
+  });
+
   it('takes the article\'s own words for organisations and groups', () => {
     expect(speakers('"Our priority is the safety of our passengers and crew," the airline said in a statement.', 'en')[0]?.[1]).toBe('the airline');
     expect(speakers("Selon l'Insee, « l'inflation devrait ralentir au second semestre ».", 'fr')[0]?.[1]).toBe('Insee');
+    expect(speakers('Le projet de loi énonce les domaines que peuvent invoquer les services. Il s’agit de « l’indépendance nationale et de la défense nationale ».', 'fr')[0]?.[1]).toBe('Le projet de loi');
     expect(speakers('Qualifié de « gourou de la majorité » par un dirigeant du parti, il sait entretenir ses rapports.', 'fr')[0]?.[1]).toBe('un dirigeant du parti');
   });
 });
@@ -48,6 +61,10 @@ describe('speakers: pronouns and surnames', () => {
   it('links a surname alone to the fullest name given earlier', () => {
     expect(speakers('Clément Sawadogo a fait face à la presse. « Les chiffres que je vous ai communiqués sont exacts », a précisé Sawadogo.', 'fr')[0]?.[1]).toBe('Clément Sawadogo');
     expect(speakers('Sir Keith Joseph wrote to her. Sir Keith said pupils were "simply ranked in merit order, with little regard".', 'en')[0]?.[1]).toBe('Keith Joseph');
+  });
+
+  it('resolves a pronoun to a person named by role only', () => {
+    expect(speakers("Le Premier ministre a été interpellé. « Nous n'avons rien à cacher », martèle-t-il.", 'fr')[0]?.[1]).toBe('Le Premier ministre');
   });
 
   it('resolves a job description to the person the article gave that job', () => {

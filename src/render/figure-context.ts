@@ -1,7 +1,8 @@
 import type { Figure } from '../digest/analysis.ts';
 
 const WORDS_EACH_SIDE = 7;
-const CLAUSE_BREAK = /[,;:()–—]/;
+// A comma between digits is a thousands separator ("2,500"), not a clause break.
+const CLAUSE_BREAK = /[;:()–—]|(?<!\d),|,(?!\d)/;
 
 /**
  * The few words around a figure in its sentence, so the reader sees what it counts

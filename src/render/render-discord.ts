@@ -7,7 +7,7 @@ import { safeLinkUrl } from './link-url.ts';
 import { truncate } from './truncate.ts';
 
 /** Discord's limits on one message (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
-export const DISCORD_LIMITS = {
+export const DISCORD_MESSAGE_LIMITS = {
   embedsPerMessage: 10,
   /** Title, description, field names and values, footer and author of all embeds together. */
   charactersPerMessage: 6000,
@@ -107,12 +107,12 @@ function storyEmbed(story: DigestStory, labels: DigestLabels): DiscordEmbed {
   };
   const embed: DiscordEmbed = { color: ACCENT, fields: [] };
   // A story always has a title: an embed with nothing to show is refused.
-  embed.title = escapedLine(story.headline, DISCORD_LIMITS.title) || '…';
+  embed.title = escapedLine(story.headline, DISCORD_MESSAGE_LIMITS.title) || '…';
   const url = safeLinkUrl(story.url);
   if (url) embed.url = url;
   const description = joinWithin(blocks, (block) => block(), '\n\n', MAX_DESCRIPTION);
   if (description) embed.description = description;
-  const figureLines = joinWithin(story.figures, figureLine, '\n', DISCORD_LIMITS.fieldValue);
+  const figureLines = joinWithin(story.figures, figureLine, '\n', DISCORD_MESSAGE_LIMITS.fieldValue);
   if (figureLines) embed.fields.push({ name: labels.keyFigures, value: figureLines });
   const names = story.sources.map((source) => neutralizeMentions(feedLine(source.name, 80))).filter(Boolean);
   const shownNames = names.slice(0, MAX_SOURCES_SHOWN);
@@ -144,7 +144,7 @@ export function renderDiscord(digest: Digest, lang: string | null): DiscordMessa
   for (const story of digest.stories) {
     const embed = storyEmbed(story, labels);
     const size = embedLength(embed);
-    if (current.embeds.length && (current.embeds.length >= DISCORD_LIMITS.embedsPerMessage || used + size > DISCORD_LIMITS.charactersPerMessage)) {
+    if (current.embeds.length && (current.embeds.length >= DISCORD_MESSAGE_LIMITS.embedsPerMessage || used + size > DISCORD_MESSAGE_LIMITS.charactersPerMessage)) {
       messages.push(current);
       current = { content: '', embeds: [] };
       used = 0;

@@ -28,6 +28,7 @@ export interface ParsedDocument {
 
 const FINAL_PUNCTUATION = /[.!?…:»”"')\]]\s*$/u;
 const MAX_HEADING_WORDS = 14;
+const MAX_HEADING_LENGTH = 160;
 
 /** Reads the article text into tokens, quotations, sentences and paragraph kinds. */
 export function parseDocument(text: string, rules: LanguageRules): ParsedDocument {
@@ -50,6 +51,7 @@ export function parseDocument(text: string, rules: LanguageRules): ParsedDocumen
 
 function findHeadings(text: string): boolean[] {
   return text.split('\n').map((line) => {
+    if (line.length > MAX_HEADING_LENGTH) return false;
     const trimmed = line.trim();
     if (!trimmed) return false;
     const letters = trimmed.replace(/[^\p{L}]/gu, '');

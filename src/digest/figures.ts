@@ -65,8 +65,12 @@ export function findFigures(doc: ParsedDocument): Figure[] {
     if (figure) figures.push(figure);
   }
   const { tokens } = doc;
+  const { words, collectives, fractions } = doc.rules.numbers;
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || !tokens[i]!.word || /^\d/.test(tokens[i]!.text)) continue;
+    if (used[i] || !tokens[i]!.word) continue;
+    const lower = tokens[i]!.lower;
+    const head = lower.includes('-') ? (lower.split('-')[0] ?? '') : lower;
+    if (!words.has(head) && !collectives.has(lower) && !fractions.has(lower)) continue;
     const quantity = readNumberWords(tokens, i, doc.rules);
     if (!quantity) continue;
     const figure = wordFigure(doc, quantity, used);

@@ -10,16 +10,22 @@
 import type { ParsedDocument } from './document.ts';
 import type { Quotation } from './quotes.ts';
 import type { Sentence } from './sentences.ts';
+import { tokenAt } from './tokens.ts';
 
-type Vector = Map<number, number>;
+/** A sparse TF-IDF vector: term ids in increasing order with their weights, unit length. */
+interface Vector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
 
 interface Candidate {
   sentence: Sentence;
   /** Rank among candidates in article order (0 = lead). */
   position: number;
-  vector: Vector;
+  terms: number[];
 }
 
+const EMPTY: Vector = { ids: new Int32Array(0), weights: new Float64Array(0) };
 const DAMPING = 0.85;
 const ITERATIONS = 30;
 const MIN_WORDS = 6;
@@ -34,36 +40,41 @@ const WEIGHT_RANK = 0.3;
 const WEIGHT_LEAD = 0.45;
 const WEIGHT_TITLE = 0.25;
 const STEM_LENGTH = 6;
+const MIN_TERM_LENGTH = 3;
 const WORD = /[\p{L}\p{N}]+/gu;
-/** "JAKARTA (Reuters) - ", "LONDON — ": the dateline that opens wire copy. */
+/** "JAKARTA (Reuters) - ", "LONDON — ", "(CNN) -- ": the dateline that opens wire copy. */
 const DATELINE = /^(?:\p{Lu}[\p{Lu}\p{M} .,'’-]{1,40}\s*(?:\([^)]{1,30}\))?|\([^)]{1,30}\))\s*[-—–]+\s+/u;
 const BYLINE = /^\(?(?:reporting|additional reporting|writing|editing|par|by)\b/iu;
+/** Reader prompts and widget lines a feed carries along: never what happened. */
+const BOILERPLATE = /^(?:lire aussi|lire|à lire|voir aussi|revivez|read more|read the full|click here|please share|share this|subscribe|sign up|photo|image|credit|crédit|advertisement|publicité)\b/iu;
+/** A live-blog time opening a line ("16.06 …"). */
+const LEADING_TIME = /^(?:[01]?\d|2[0-3])[.:h][0-5]\d\s+/u;
 
 /** One to three key sentences in article order, datelines removed. */
 export function keySentences(doc: ParsedDocument, title: string | null, quotations: readonly Quotation[]): string[] {
-  const candidates = findCandidates(doc, quotations);
-  if (candidates.length === 0) return [];
   const vocabulary = new Map<string, number>();
-  const termLists = candidates.map((c) => terms(doc, c.sentence.text, vocabulary));
-  const idf = inverseFrequencies(termLists, vocabulary.size);
-  candidates.forEach((candidate, i) => (candidate.vector = weigh(termLists[i]!, idf)));
-  const titleVector = title ? weigh(terms(doc, title, vocabulary, false), idf) : new Map<number, number>();
-  const ranks = textRank(candidates.map((c) => c.vector));
+  const candidates = findCandidates(doc, quotations, vocabulary);
+  if (candidates.length === 0) return [];
+  const idf = inverseFrequencies(candidates.map((c) => c.terms), vocabulary.size);
+  const vectors = candidates.map((c) => weigh(c.terms, idf));
+  const titleVector = title ? weigh(titleTerms(title, vocabulary), idf) : EMPTY;
+  const ranks = textRank(vectors);
   const maxRank = Math.max(...ranks);
   const scores = candidates.map((candidate, i) => {
     const lead = 1 / Math.sqrt(1 + candidate.position);
-    const titleSimilarity = cosine(candidate.vector, titleVector);
-    return WEIGHT_RANK * (ranks[i]! / maxRank) + WEIGHT_LEAD * lead + WEIGHT_TITLE * titleSimilarity;
+    return WEIGHT_RANK * (ranks[i]! / maxRank) + WEIGHT_LEAD * lead + WEIGHT_TITLE * cosine(vectors[i]!, titleVector);
   });
   const wanted = summaryLength(candidates.length);
   const order = candidates.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
   const picked: number[] = [];
   for (const i of order) {
     if (picked.length >= wanted) break;
-    if (picked.some((j) => cosine(candidates[i]!.vector, candidates[j]!.vector) > MAX_REDUNDANCY)) continue;
+    if (picked.some((j) => cosine(vectors[i]!, vectors[j]!) > MAX_REDUNDANCY)) continue;
     picked.push(i);
   }
-  return picked.sort((a, b) => a - b).map((i) => candidates[i]!.sentence.text.replace(DATELINE, ''));
+  return picked
+    .sort((a, b) => a - b)
+    .map((i) => candidates[i]!.sentence.text.replace(DATELINE, '').replace(LEADING_TIME, ''));
 }
 
 /** Short articles get one sentence, long ones up to three. */
@@ -73,102 +84,138 @@ function summaryLength(candidates: number): number {
   return 3;
 }
 
-function findCandidates(doc: ParsedDocument, quotations: readonly Quotation[]): Candidate[] {
-  const { sentences, headings, text } = doc;
+function findCandidates(doc: ParsedDocument, quotations: readonly Quotation[], vocabulary: Map<string, number>): Candidate[] {
+  const { sentences, headings, tokens } = doc;
   const datelineParagraph = findDateline(doc);
+  const keyQuoted = markKeyQuotes(doc, quotations);
   const candidates: Candidate[] = [];
+  let t = 0;
   for (const sentence of sentences) {
     if (candidates.length >= MAX_CANDIDATES) break;
+    while (t < tokens.length && tokens[t]!.start < sentence.start) t++;
     if (sentence.paragraph < datelineParagraph) continue;
     if (headings[sentence.paragraph] && sentence.wholeParagraph) continue;
-    const words = sentence.text.match(WORD)?.length ?? 0;
-    if (words < MIN_WORDS || words > MAX_WORDS) continue;
-    if (BYLINE.test(sentence.text) || /https?:\/\//u.test(sentence.text) || /[?]["»”]?$/u.test(sentence.text)) continue;
-    if (quotedShare(text, sentence, quotations) > MAX_QUOTED_SHARE) continue;
-    candidates.push({ sentence, position: candidates.length, vector: new Map() });
+    let words = 0;
+    let quoted = 0;
+    const terms: number[] = [];
+    for (let k = t; k < tokens.length && tokens[k]!.start < sentence.end; k++) {
+      const token = tokens[k]!;
+      if (!token.word) continue;
+      words++;
+      quoted += keyQuoted[k]!;
+      if (token.lower.length < MIN_TERM_LENGTH || doc.rules.stopwords.has(token.lower)) continue;
+      const stem = token.lower.slice(0, STEM_LENGTH);
+      let id = vocabulary.get(stem);
+      if (id === undefined) {
+        id = vocabulary.size;
+        vocabulary.set(stem, id);
+      }
+      terms.push(id);
+    }
+    if (words < MIN_WORDS || words > MAX_WORDS || quoted / words > MAX_QUOTED_SHARE) continue;
+    const text = sentence.text;
+    if (BYLINE.test(text) || BOILERPLATE.test(text) || /https?:\/\//u.test(text) || /[?]["»”]?$/u.test(text)) continue;
+    candidates.push({ sentence, position: candidates.length, terms });
   }
   return candidates;
 }
 
-/** The paragraph that opens with a dateline; what comes before it is captions. 0 when there is none. */
-function findDateline(doc: ParsedDocument): number {
-  const lines = doc.text.split('\n');
-  const limit = Math.min(lines.length, 4);
-  for (let i = 0; i < limit; i++) if (DATELINE.test(lines[i]!)) return i;
-  return 0;
-}
-
-function quotedShare(text: string, sentence: Sentence, quotations: readonly Quotation[]): number {
-  let quoted = 0;
+/** For each token, 1 when it is inside a key quotation (not a scare quote or a title). */
+function markKeyQuotes(doc: ParsedDocument, quotations: readonly Quotation[]): Uint8Array {
+  const marks = new Uint8Array(doc.tokens.length);
   for (const quotation of quotations) {
     if (quotation.short || quotation.nonSpeech) continue;
     for (const part of quotation.parts) {
-      const start = Math.max(part.start, sentence.start);
-      const end = Math.min(part.end, sentence.end);
-      if (end > start) quoted += text.slice(start, end).match(WORD)?.length ?? 0;
+      for (let k = tokenAt(doc.tokens, part.start); k < doc.tokens.length && doc.tokens[k]!.start < part.end; k++) marks[k] = 1;
     }
   }
-  const total = sentence.text.match(WORD)?.length ?? 1;
-  return quoted / total;
+  return marks;
 }
 
-function terms(doc: ParsedDocument, sentence: string, vocabulary: Map<string, number>, grow = true): number[] {
+/** The paragraph that opens with a dateline; what comes before it is captions. 0 when there is none. */
+function findDateline(doc: ParsedDocument): number {
+  const lines = doc.text.split('\n', 4);
+  for (let i = 0; i < lines.length; i++) if (DATELINE.test(lines[i]!)) return i;
+  return 0;
+}
+
+function titleTerms(title: string, vocabulary: ReadonlyMap<string, number>): number[] {
   const ids: number[] = [];
-  for (const match of sentence.matchAll(WORD)) {
-    const word = match[0].toLowerCase();
-    if (word.length < 3 || doc.rules.stopwords.has(word)) continue;
-    const stem = word.slice(0, STEM_LENGTH);
-    let id = vocabulary.get(stem);
-    if (id === undefined) {
-      if (!grow) continue;
-      id = vocabulary.size;
-      vocabulary.set(stem, id);
-    }
-    ids.push(id);
+  for (const match of title.matchAll(WORD)) {
+    const id = vocabulary.get(match[0].toLowerCase().slice(0, STEM_LENGTH));
+    if (id !== undefined) ids.push(id);
   }
   return ids;
 }
 
 function inverseFrequencies(termLists: readonly number[][], size: number): Float64Array {
   const documentFrequency = new Float64Array(size);
-  for (const list of termLists) for (const id of new Set(list)) documentFrequency[id]!++;
+  const seen = new Int32Array(size).fill(-1);
+  termLists.forEach((list, index) => {
+    for (const id of list) {
+      if (seen[id] === index) continue;
+      seen[id] = index;
+      documentFrequency[id]!++;
+    }
+  });
   const idf = new Float64Array(size);
   for (let id = 0; id < size; id++) idf[id] = Math.log((1 + termLists.length) / (1 + documentFrequency[id]!)) + 1;
   return idf;
 }
 
 function weigh(ids: readonly number[], idf: Float64Array): Vector {
-  const vector: Vector = new Map();
-  for (const id of ids) vector.set(id, (vector.get(id) ?? 0) + (idf[id] ?? 1));
-  let norm = 0;
-  for (const weight of vector.values()) norm += weight * weight;
-  norm = Math.sqrt(norm) || 1;
-  for (const [id, weight] of vector) vector.set(id, weight / norm);
-  return vector;
+  if (ids.length === 0) return EMPTY;
+  const sorted = [...ids].sort((a, b) => a - b);
+  const unique: number[] = [];
+  const weights: number[] = [];
+  for (const id of sorted) {
+    if (unique.at(-1) === id) weights[weights.length - 1]! += idf[id] ?? 1;
+    else {
+      unique.push(id);
+      weights.push(idf[id] ?? 1);
+    }
+  }
+  const norm = Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0)) || 1;
+  return { ids: Int32Array.from(unique), weights: Float64Array.from(weights, (w) => w / norm) };
 }
 
 function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [id, weight] of small) dot += weight * (large.get(id) ?? 0);
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
   return dot;
 }
 
 /** PageRank over the weighted sentence-similarity graph. */
 function textRank(vectors: readonly Vector[]): number[] {
   const n = vectors.length;
-  const weights = vectors.map((a, i) => vectors.map((b, j) => (i === j ? 0 : cosine(a, b))));
-  const outgoing = weights.map((row) => row.reduce((sum, w) => sum + w, 0));
-  let ranks = new Array<number>(n).fill(1 / n);
+  const weights = new Float64Array(n * n);
+  const outgoing = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const w = cosine(vectors[i]!, vectors[j]!);
+      weights[i * n + j] = w;
+      weights[j * n + i] = w;
+      outgoing[i]! += w;
+      outgoing[j]! += w;
+    }
+  }
+  let ranks = new Float64Array(n).fill(1 / n);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
-    const next = new Array<number>(n).fill((1 - DAMPING) / n);
+    const next = new Float64Array(n).fill((1 - DAMPING) / n);
     for (let j = 0; j < n; j++) {
       if (outgoing[j] === 0) continue;
       const share = (DAMPING * ranks[j]!) / outgoing[j]!;
-      const row = weights[j]!;
-      for (let i = 0; i < n; i++) next[i]! += share * row[i]!;
+      for (let i = 0; i < n; i++) next[i]! += share * weights[j * n + i]!;
     }
     ranks = next;
   }
-  return ranks;
+  return [...ranks];
 }

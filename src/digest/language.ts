@@ -22,7 +22,7 @@ const CANDIDATES: ReadonlyMap<string, string> = new Map([
 const ONLY = [...CANDIDATES.keys()];
 
 /** Trigram statistics settle after a few hundred characters; reading more only costs time. */
-const SAMPLE_LENGTH = 700;
+const SAMPLE_LENGTH = 400;
 
 /** Function words that tell French from English when the text is too short for trigram statistics. */
 const SHORT_TEXT_CUES: readonly { lang: string; words: RegExp }[] = [

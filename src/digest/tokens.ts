@@ -54,7 +54,7 @@ function makeToken(text: string, start: number, paragraph: number): Token {
   const word = WORDLIKE.test(text);
   return {
     text,
-    lower: text.toLowerCase().replace(/’/g, "'"),
+    lower: text.includes('’') ? text.toLowerCase().replace(/’/g, "'") : text.toLowerCase(),
     start,
     end: start + text.length,
     word,

@@ -1,6 +1,7 @@
 import type { StoredArticle } from '../store/records.ts';
 import { clusterArticles } from '../stories/cluster-articles.ts';
 import { chooseKeySentences } from '../stories/key-sentences.ts';
+import { chooseKeyFigures } from '../stories/key-figures.ts';
 import { mergeFigures } from '../stories/merge-figures.ts';
 import { mergeQuotes } from '../stories/merge-quotes.ts';
 import { rankStories } from '../stories/rank-stories.ts';
@@ -56,12 +57,7 @@ function toDigestStory(story: Story, options: DigestOptions): DigestStory {
     .sort((a, b) => Number(b.quote.speaker !== null) - Number(a.quote.speaker !== null) || a.order - b.order)
     .slice(0, Math.max(0, options.quotesPerStory))
     .map(({ quote }) => quote);
-  // Figures that say what they count first.
-  const figures = mergeFigures(story.articles.map(({ analysis }) => analysis.figures))
-    .map((figure, order) => ({ figure, order }))
-    .sort((a, b) => Number(b.figure.unit !== null) - Number(a.figure.unit !== null) || a.order - b.order)
-    .slice(0, Math.max(0, options.figuresPerStory))
-    .map(({ figure }) => figure);
+  const figures = chooseKeyFigures(mergeFigures(story.articles.map(({ analysis }) => analysis.figures)), options.figuresPerStory);
   const summary = chooseKeySentences(
     story.articles.map(({ analysis }) => analysis.summary),
     quotes,

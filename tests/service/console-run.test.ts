@@ -15,6 +15,9 @@ describe('precis start with no token (the console channel)', () => {
       await run.waitForOutput('Choe Son Hui');
       expect(run.stdout).toContain('La Corée du Nord promet le soutien de la Russie dans le conflit ukrainien !');
       expect(run.stdout).toContain('Nos relations traditionnelles et historiquement amicales (...) atteignent un nouveau niveau de camaraderie militaire invincible');
+      const referenceStory = run.stdout.slice(run.stdout.indexOf('La Corée du Nord promet'), run.stdout.indexOf('Sources:', run.stdout.indexOf('La Corée du Nord promet')));
+      expect(referenceStory).toContain('[10 000 soldats]');
+      expect(referenceStory).toContain('[8 000 soldats nord-coréens]');
       const deadline = Date.now() + 5000;
       while (!run.stderr.includes('TELEGRAM_BOT_TOKEN') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(run.stderr).toContain('DISCORD_BOT_TOKEN');

@@ -21,6 +21,15 @@ const optionalUrl = optionalText.refine(
   { message: 'is not an http(s) URL' },
 );
 
+/** A comma- or space-separated list of Discord ids. */
+function idList(what: string) {
+  return optionalText
+    .refine((value) => value === undefined || value.split(/[\s,]+/).filter(Boolean).every((id) => /^\d{15,21}$/.test(id)), {
+      message: `must be ${what} ids (digits) separated by commas, e.g. 123456789012345678,234567890123456789`,
+    })
+    .transform((value) => (value === undefined ? [] : value.split(/[\s,]+/).filter(Boolean)));
+}
+
 /** The environment variables Précis reads; `.env.example` documents each. */
 export const environmentSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText.refine((token) => token === undefined || /^\d+:[\w-]+$/.test(token), {
@@ -41,6 +50,16 @@ export const environmentSchema = z.object({
     })
     .transform((value) => (value === undefined ? undefined : (parseDuration(value) ?? undefined))),
   /** "1" lets feeds be fetched from loopback and private networks (intranet feeds, tests). */
+  /** A Discord server id: slash commands are registered there only (instant updates while developing) instead of globally. */
+  DISCORD_GUILD_ID: optionalText.refine((value) => value === undefined || /^\d{15,21}$/.test(value), { message: 'is not a Discord server id (digits, e.g. 123456789012345678)' }),
+  /** "1" opens the bots to everyone (access.open). */
+  PRECIS_OPEN: optionalText
+    .refine((value) => value === undefined || /^(1|0|true|false|yes|no)$/i.test(value), { message: 'must be 1 or 0' })
+    .transform((value) => value !== undefined && /^(1|true|yes)$/i.test(value)),
+  /** Discord server ids allowed to use the bot, comma-separated (added to access.discord.guilds). */
+  PRECIS_ALLOWED_GUILDS: idList('Discord server'),
+  /** Discord user ids allowed to use the bot anywhere, DMs included, comma-separated (added to access.discord.users). */
+  PRECIS_ALLOWED_USERS: idList('Discord user'),
   PRECIS_ALLOW_PRIVATE_URLS: optionalText
     .refine((value) => value === undefined || /^(1|0|true|false|yes|no)$/i.test(value), { message: 'must be 1 or 0' })
     .transform((value) => value !== undefined && /^(1|true|yes)$/i.test(value)),

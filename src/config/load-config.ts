@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ConfigError } from './config-error.ts';
 import { environmentSchema, type Environment } from './environment.ts';
 import { formatIssues } from './format-issues.ts';
-import { configFileSchema, type DigestConfig, type FeedDefaultsConfig, type FetchingConfig, type ScheduleConfig } from './schema.ts';
+import { configFileSchema, type AccessConfig, type DigestConfig, type FeedDefaultsConfig, type FetchingConfig, type ScheduleConfig } from './schema.ts';
 
 export const DEFAULT_CONFIG_PATH = 'config/precis.yaml';
 
@@ -59,7 +59,10 @@ export interface Config {
   /** Absolute path of the heartbeat file (`precis health`). */
   heartbeatFile: string;
   telegram: { token: string; apiRoot: string | undefined } | null;
-  discord: { token: string; apiRoot: string | undefined } | null;
+  /** DISCORD_GUILD_ID registers the slash commands in that server only (fast iteration) instead of globally. */
+  discord: { token: string; apiRoot: string | undefined; guildId: string | undefined } | null;
+  /** Who may use the bots (config `access`, PRECIS_OPEN, PRECIS_ALLOWED_GUILDS, PRECIS_ALLOWED_USERS). */
+  access: AccessConfig;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
 }
 
@@ -181,8 +184,16 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
       ? { token: environment.TELEGRAM_BOT_TOKEN, apiRoot: environment.TELEGRAM_API_ROOT?.replace(/\/+$/, '') }
       : null,
     discord: environment.DISCORD_BOT_TOKEN
-      ? { token: environment.DISCORD_BOT_TOKEN, apiRoot: environment.DISCORD_API_ROOT?.replace(/\/+$/, '') }
+      ? { token: environment.DISCORD_BOT_TOKEN, apiRoot: environment.DISCORD_API_ROOT?.replace(/\/+$/, ''), guildId: environment.DISCORD_GUILD_ID }
       : null,
+    access: {
+      open: file.access.open || environment.PRECIS_OPEN,
+      discord: {
+        guilds: [...new Set([...file.access.discord.guilds, ...environment.PRECIS_ALLOWED_GUILDS])],
+        users: [...new Set([...file.access.discord.users, ...environment.PRECIS_ALLOWED_USERS])],
+      },
+      telegram: file.access.telegram,
+    },
     logLevel: environment.LOG_LEVEL ?? 'info',
   };
 }

@@ -139,6 +139,46 @@ export const healthConfigSchema = z.strictObject({
   heartbeat: z.string().min(1).default('data/heartbeat.json'),
 });
 
+/**
+ * An id on a chat platform, written as a string. A bare YAML number is accepted only while it is
+ * exact: Discord ids (snowflakes) are too long for that and must be quoted.
+ */
+function platformId(pattern: RegExp, example: string) {
+  return z.union([z.string(), z.number()]).transform((value, context) => {
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+      context.addIssue({ code: 'custom', message: `is too long to be written as a bare number: put it in quotes, e.g. "${example}"` });
+      return z.NEVER;
+    }
+    const text = String(value).trim();
+    if (!pattern.test(text)) {
+      context.addIssue({ code: 'custom', message: `"${text}" is not an id (expected digits, e.g. "${example}")` });
+      return z.NEVER;
+    }
+    return text;
+  });
+}
+
+/**
+ * Who may use the bots. Private by default: only the listed Discord servers (guilds) and users,
+ * and Telegram users and chats, get answers; `open: true` (or PRECIS_OPEN=1) lets everyone in.
+ * The console channel needs no allow-list.
+ */
+export const accessConfigSchema = z.strictObject({
+  open: z.boolean().default(false),
+  discord: z
+    .strictObject({
+      guilds: z.array(platformId(/^\d{15,21}$/, '123456789012345678')).default([]),
+      users: z.array(platformId(/^\d{15,21}$/, '123456789012345678')).default([]),
+    })
+    .default({ guilds: [], users: [] }),
+  telegram: z
+    .strictObject({
+      users: z.array(platformId(/^\d{1,20}$/, '123456789')).default([]),
+      chats: z.array(platformId(/^-?\d{1,20}$/, '-1001234567890')).default([]),
+    })
+    .default({ users: [], chats: [] }),
+});
+
 /** The whole configuration file. Secrets never live here: they come from the environment. */
 export const configFileSchema = z.strictObject({
   feeds: z.array(feedConfigSchema).default([]),
@@ -156,6 +196,7 @@ export const configFileSchema = z.strictObject({
     allowNetworks: [],
   }),
   health: healthConfigSchema.default({ heartbeat: 'data/heartbeat.json' }),
+  access: accessConfigSchema.default({ open: false, discord: { guilds: [], users: [] }, telegram: { users: [], chats: [] } }),
 });
 
 export type FeedConfig = z.infer<typeof feedConfigSchema>;
@@ -164,3 +205,4 @@ export type DigestConfig = z.infer<typeof digestConfigSchema>;
 export type ConfigFile = z.infer<typeof configFileSchema>;
 export type FeedDefaultsConfig = z.infer<typeof feedDefaultsConfigSchema>;
 export type FetchingConfig = z.infer<typeof fetchingConfigSchema>;
+export type AccessConfig = z.infer<typeof accessConfigSchema>;

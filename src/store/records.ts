@@ -39,6 +39,8 @@ export const chatSettingsSchema = z.object({
   exclude: z.array(z.string()).default([]),
   /** Only articles in these languages; empty means all. */
   languages: z.array(z.string()).default([]),
+  /** Discord: each digest opens a new thread (in a text channel) or post (a forum always does). */
+  threadPerDigest: z.boolean().optional(),
   /** When the current schedule took effect: slots before it are never owed as catch-up. */
   scheduleSince: z.number().nullable().optional(),
 });

@@ -103,6 +103,8 @@ export function resolvePronoun(reading: Reading, gender: Gender, at: number, his
     return null;
   };
   if (gender === 'p') return lastEvent((s) => s.gender === 'p', PRONOUN_WINDOW);
+  // "it said": an organisation or a document, never a person.
+  if (gender === 'n') return lastEvent((s) => s.gender !== 'p' && !(s.person && (s.person.gender === 'm' || s.person.gender === 'f' || s.person.role)), PRONOUN_WINDOW);
   const found =
     lastEvent((s) => s.human && (s.gender === gender || s.gender === null), SPEAKER_WINDOW) ??
     asSpeaker(lastMention((p) => gender !== null && p.gender === gender)) ??

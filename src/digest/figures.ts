@@ -18,6 +18,9 @@ const DIGITS = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?!\
 const DIGITS_AT = new RegExp(`^(?:${DIGITS.source})`, 'u');
 const GROUP_SPACES = /[ \u00A0\u202F\u2009]/g;
 const ALTERNATIVES = new Set(['et', 'and', 'or', 'ou']);
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'crew', 'personnel', 'feet', 'teeth', 'mice', 'geese', 'cattle', 'sheep', 'fish', 'aircraft']);
+/** Street names after a number make it an address ("3300 Gallows Road", "12 rue de Rivoli"). */
+const STREET_WORDS = new Set(['road', 'rd', 'street', 'st', 'avenue', 'ave', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'way', 'place', 'pl', 'court', 'ct', 'pike', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'circle', 'square', 'rue', 'chemin', 'allée', 'impasse', 'quai', 'cours']);
 /** Comparatives after a number ("0.02 higher") are not what it counts. */
 const COMPARATIVES = new Set(['higher', 'lower', 'more', 'less', 'fewer', 'greater', 'bigger', 'smaller', 'larger', 'plus', 'moins', 'supplémentaires']);
 /** "5-1/2", "2 1/2": a whole number and a fraction. */
@@ -244,6 +247,24 @@ function isIdentifierOrDate(
     if (!known) return true;
   }
   if (isListMarker(doc, first, last, used)) return true;
+  if (plainInteger && isAddress(doc, last)) return true;
+  // English groups thousands with commas: "21677", "4125" without them are codes, ZIP codes or street numbers.
+  if (plainInteger && rules.numbers.decimal === '.' && raw.length >= 4 && !CURRENCY_SYMBOLS.has(previous?.lower ?? '') && !unitFollows(doc, end, last)) {
+    const nextWord = tokens[last + 1];
+    if (!nextWord?.word || nextWord.capitalized || raw.length >= 5) return true;
+  }
+  return false;
+}
+
+/** "3300 Gallows Road", "12 rue de Rivoli": a street number. */
+function isAddress(doc: ParsedDocument, last: number): boolean {
+  const { tokens } = doc;
+  for (let k = last + 1; k < tokens.length && k <= last + 4; k++) {
+    const token = tokens[k]!;
+    if (!token.word) return false;
+    if (STREET_WORDS.has(token.lower) && (k > last + 1 || token.lower === 'rue' || token.lower === 'avenue' || token.lower === 'boulevard' || token.lower === 'chemin')) return true;
+    if (!token.capitalized && !doc.rules.nounLinks.has(token.lower)) return false;
+  }
   return false;
 }
 
@@ -438,7 +459,7 @@ function headNoun(doc: ParsedDocument, from: number, afterScale: boolean): { wor
 }
 
 function isPluralOrUnit(lower: string): boolean {
-  return (lower.endsWith('s') && !lower.endsWith('ss')) || UNIT_WORDS.has(lower) || lower === 'people';
+  return (lower.endsWith('s') && !lower.endsWith('ss')) || UNIT_WORDS.has(lower) || IRREGULAR_PLURALS.has(lower);
 }
 
 function isNounCandidate(doc: ParsedDocument, k: number, participles = false): boolean {
@@ -465,7 +486,12 @@ function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Arra
   let end = tokens[quantity.last]!.end;
   let last = quantity.last;
   let unit: string | null = quantity.attachedNoun;
-  if (unit === null) {
+  const percent = rules.numbers.percentWords.find((phrase) => phrase.every((word, j) => tokens[quantity.last + 1 + j]?.lower === word));
+  if (percent && unit === null) {
+    unit = '%';
+    last = quantity.last + percent.length;
+    end = tokens[last]!.end;
+  } else if (unit === null) {
     const ofPart = partOfScaled(doc, quantity.last);
     if (ofPart !== null) {
       value *= ofPart;

@@ -122,6 +122,7 @@ function isNameWord(doc: ParsedDocument, i: number, lowercaseWords: Set<string>,
   const { rules } = doc;
   const lower = token.lower.replace(POSSESSIVE, '');
   if (isFunctionWord(lower, rules)) return false;
+  if (isShouted(doc, token)) return false;
   if (rules.code === 'en' && rules.numbers.months.has(lower)) return false;
   if (!isSentenceInitial(doc, i)) return true;
   // A capitalised first word is a name only when the article treats it as one elsewhere.
@@ -129,6 +130,12 @@ function isNameWord(doc: ParsedDocument, i: number, lowercaseWords: Set<string>,
   if (capitalisedInside.has(lower) || rules.firstNames.has(lower) || rules.titles.has(lower)) return true;
   const next = doc.tokens[i + 1];
   return next !== undefined && adjacent(token, next) && next.capitalized && !isFunctionWord(next.lower, rules);
+}
+
+/** "Stephenson DENIES that": a common word in capitals is shouting, not a name. */
+function isShouted(doc: ParsedDocument, token: Token): boolean {
+  const { rules } = doc;
+  return ACRONYM.test(token.text) && token.text.length > 3 && (rules.speechVerbs.has(token.lower) || rules.stopwords.has(token.lower));
 }
 
 function startsWithParticle(doc: ParsedDocument, i: number, lowercaseWords: Set<string>, capitalisedInside: Set<string>): boolean {
@@ -170,7 +177,7 @@ function extendChunk(doc: ParsedDocument, first: number): number {
     const next = tokens[last + 1];
     if (!next || !adjacent(current, next)) return last;
     // Inside a run, capitalised function words belong to the name ("Choe Son Hui", "Kim Jong Un").
-    if (next.word && next.capitalized && !doc.headings[next.paragraph] && !isSentenceInitial(doc, last + 1)) {
+    if (next.word && next.capitalized && !doc.headings[next.paragraph] && !isSentenceInitial(doc, last + 1) && !isShouted(doc, next)) {
       last++;
       continue;
     }

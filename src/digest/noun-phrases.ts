@@ -49,6 +49,7 @@ export type SpeakerRef =
 const MAX_SEGMENT = 14;
 const MODALS = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', "won't", "didn't", "don't", 'not']);
 const MAX_PARENTHESIS = 25;
+const MAX_ASIDE = 4;
 const MAX_PHRASE = 10;
 const DEFINITE = new Set(['the', 'le', 'la', "l'", 'les']);
 const CLOSES_APPOSITION = new Set([',', '.', ';', ')', '—', '–']);
@@ -124,7 +125,9 @@ function subjectBeforeParenthesis(reading: Reading, comma: number, bound: number
   }
   if (open < bound || tokens[open]!.text !== ',') return null;
   const opener = tokens[open + 1]!.lower;
-  if (!rules.relativeSubjects.has(opener) && !rules.conjunctions.has(opener) && !opensDescription(reading, open + 1, comma - 1)) return null;
+  // Relative clauses, appositions, and short asides ("Smith, 45,", "Tom Carper, D-Del.,").
+  const aside = comma - open <= MAX_ASIDE;
+  if (!aside && !rules.relativeSubjects.has(opener) && !rules.conjunctions.has(opener) && !opensDescription(reading, open + 1, comma - 1)) return null;
   const end = open - 1;
   if (end < bound) return null;
   const chunk = names.chunkOf[end] ?? -1;

@@ -205,7 +205,7 @@ function isNonSpeech(doc: ParsedDocument, open: number, text: string): boolean {
   const before = tokens[tokenAt(tokens, open) - 1];
   if (before?.word && rules.namingCues.has(before.lower)) return true;
   const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  if (words.length < 2 || words.length > 10 || /[.!?…,;:]/u.test(text)) return false;
+  if (words.length < 2 || words.length > 10 || /[!?…,;:]|\.\s*$/u.test(text)) return false;
   const content = words.filter((word) => !rules.stopwords.has(word.toLowerCase()));
   const capitalised = content.filter((word) => /^\p{Lu}/u.test(word)).length;
   return content.length >= 2 && capitalised / content.length >= 0.75;

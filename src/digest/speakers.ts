@@ -27,6 +27,7 @@ type Explicit = Attribution | 'hypothetical' | null;
 /** A quotation without attribution inherits the last reported speaker up to this many paragraphs back. */
 const CARRY_PARAGRAPHS = 2;
 const AFTER_WINDOW = 20;
+const MAX_EMBEDDING_SUBJECT = 4;
 const LEADING_PUNCTUATION = new Set([',', '—', '–', '-', '(']);
 /** Prepositions of the person spoken to, between an inverted speech verb and its subject. */
 const INDIRECT_OBJECT = new Set(['à', 'au', 'aux']);
@@ -273,7 +274,8 @@ function attributionAfter(reading: Reading, openToken: number, first: number): A
   }
   let verb = k;
   while (verb < bound - 1 && rules.verbGlue.has(tokens[verb]!.lower) && !rules.pronouns.has(tokens[verb]!.lower)) verb++;
-  if (isSpeechVerb(reading, verb)) {
+  // "…' Continue reading": a capitalised verb after a quote starts something else.
+  if (isSpeechVerb(reading, verb) && !tokens[verb]!.capitalized) {
     const invertedPronoun = rules.invertedPronoun?.exec(tokens[verb - 1]?.lower ?? '');
     if (invertedPronoun) {
       return { ref: { kind: 'pronoun', gender: rules.pronouns.get(invertedPronoun[1] ?? '') ?? null, at: tokens[verb - 1]!.start }, verb };
@@ -421,6 +423,8 @@ function embeddingSubject(reading: Reading, openToken: number, history: readonly
   while (k >= start && tokens[k]!.word && !quoted(reading, k) && !rules.conjunctions.has(tokens[k]!.lower)) k--;
   const ref = phraseAfter(reading, k + 1, openToken);
   if (!ref || ref.kind === 'clause' || ref.kind === 'passive') return null;
+  // Only a short subject with a determiner: longer runs are likely to swallow the verb ("the star thanks fans").
+  if (ref.kind === 'phrase' && (ref.last - ref.first >= MAX_EMBEDDING_SUBJECT || !rules.determiners.has(tokens[ref.first]!.lower))) return null;
   const speaker = resolveSpeaker(reading, ref, history);
   if (!speaker) return null;
   if (ref.kind === 'name') return speaker.person?.human ? speaker : null;

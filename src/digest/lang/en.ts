@@ -55,7 +55,7 @@ export const english: LanguageRules = {
   accordingTo: phrases('according_to in_the_words_of quoting'),
   opinionFrames: [],
   agentPrepositions: wordSet('by'),
-  pronouns: genderedWords({ m: 'he', f: 'she', p: 'they' }),
+  pronouns: genderedWords({ m: 'he', f: 'she', n: 'it', p: 'they' }),
   invertedPronoun: null,
   relativeSubjects: wordSet('who which'),
   verbGlue: wordSet(`has have had was were is are be been will would could should may might must did does do not
@@ -69,7 +69,7 @@ export const english: LanguageRules = {
   objectClitics: wordSet(''),
   auxiliaries: wordSet('has have had was were is are be been will would could should may might must did does do'),
   passiveAuxiliaries: wordSet('was were is are been be being'),
-  adverbs: wordSet(`also later then previously again once earlier recently reportedly repeatedly publicly privately
+  adverbs: wordSet(`only also later then previously again once earlier recently reportedly repeatedly publicly privately
     bluntly simply quickly firmly flatly late early yesterday today tonight monday tuesday wednesday
     thursday friday saturday sunday on last week this morning afternoon evening night separately however
     additionally herself himself themselves`),
@@ -102,7 +102,7 @@ export const english: LanguageRules = {
     null: `spokesperson minister secretary president chancellor governor mayor senator lawmaker legislator
       official officer editor correspondent reporter journalist analyst economist expert professor
       researcher scientist doctor physician lawyer attorney prosecutor judge director chief head leader
-      founder executive ceo manager adviser advisor aide ambassador diplomat envoy commander general colonel
+      founder executive ceo cfo coo cto manager adviser advisor aide ambassador diplomat envoy commander general colonel
       inspector detective negotiator candidate chair fellow lecturer teacher student author writer activist
       campaigner resident witness survivor coach player captain pilot engineer owner operator worker nurse
       surgeon commissioner regulator secretary-general vice-president deputy representative delegate member

@@ -17,7 +17,7 @@ export function wordSet(...lists: string[]): ReadonlySet<string> {
 }
 
 /** A map from each word of the lists to the gender its list marks. */
-export function genderedWords(lists: { m?: string; f?: string; p?: string; null?: string }): ReadonlyMap<string, Gender> {
+export function genderedWords(lists: { m?: string; f?: string; n?: string; p?: string; null?: string }): ReadonlyMap<string, Gender> {
   const map = new Map<string, Gender>();
   const add = (list: string | undefined, gender: Gender): void => {
     for (const word of (list ?? '').split(/\s+/)) if (word) map.set(word, gender);
@@ -25,6 +25,7 @@ export function genderedWords(lists: { m?: string; f?: string; p?: string; null?
   add(lists.null, null);
   add(lists.m, 'm');
   add(lists.f, 'f');
+  add(lists.n, 'n');
   add(lists.p, 'p');
   return map;
 }

@@ -7,8 +7,8 @@
  *   rules.speechVerbs.has('a-t-elle'); // false: inverted pronouns are matched by `invertedPronoun`
  */
 
-/** Grammatical gender or number of a noun phrase: masculine, feminine, plural, or unknown (null). */
-export type Gender = 'm' | 'f' | 'p' | null;
+/** Grammatical gender or number of a noun phrase: masculine, feminine, neuter ("it"), plural, or unknown (null). */
+export type Gender = 'm' | 'f' | 'n' | 'p' | null;
 
 /** How numbers are written and named in one language. */
 export interface NumberRules {

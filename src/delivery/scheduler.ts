@@ -134,6 +134,10 @@ export class DigestScheduler {
           leaseMs: this.options.claimLeaseMs,
           slotOf: (key) => this.slotOfTaskKey(chat.id, key),
           onClaim: (target, result) => this.noteClaim(target, result),
+          onClaimError: (target, error) => {
+            this.noteClaim(target, 'error');
+            this.options.log.error({ err: error, chat: target.chatRef }, 'could not claim a scheduled slot');
+          },
         }),
         logger: cronLogger(this.options.log),
         suppressMissedWarning: true,
@@ -187,30 +191,35 @@ export class DigestScheduler {
   }
 
   /** node-cron's key ("digest:<chat>:<slot ISO>") → the canonical slot that instant belongs to. */
+  /**
+   * node-cron's key ("digest:<chat>:<slot ISO>") → the canonical slot that instant belongs to,
+   * reserving the chat (a chat runs one slot at a time); null to skip the fire.
+   */
   private slotOfTaskKey(chatRef: number, key: string): SlotTarget | null {
     const entry = this.chats.get(chatRef);
     const prefix = `digest:${chatRef}:`;
     const fired = key.startsWith(prefix) ? Date.parse(key.slice(prefix.length)) : Number.NaN;
     if (!entry || Number.isNaN(fired) || this.stopped) return null;
-    return this.canonical(entry, fired);
+    const slotAt = this.canonical(entry, fired);
+    // Busy with an earlier slot: the sweep fires this one once that run is over.
+    if (slotAt === null || slotAt <= entry.handledUpTo || entry.running) return null;
+    entry.running = true;
+    return { chatRef, slotAt, slotKey: slotKeyFor(chatRef, slotAt) };
   }
 
-  private canonical(entry: ScheduledChat, fired: number): SlotTarget | null {
-    // node-cron fires the autumn repeat of a time at its second occurrence; the canonical slot is the first.
-    const slotAt = latestSlotAtOrBefore(entry.compiled, fired, fired - CANONICAL_LOOKBACK_MS);
-    if (slotAt === null || slotAt <= entry.handledUpTo) return null;
-    return { chatRef: entry.chatRef, slotAt, slotKey: slotKeyFor(entry.chatRef, slotAt) };
+  /** node-cron fires the autumn repeat of a time at its second occurrence; the canonical slot is the first. */
+  private canonical(entry: ScheduledChat, fired: number): number | null {
+    return latestSlotAtOrBefore(entry.compiled, fired, fired - CANONICAL_LOOKBACK_MS);
   }
 
-  private noteClaim(target: SlotTarget, result: SlotClaimResult): void {
+  /** After a claim that is not ours to run: release the reservation and remember what we learnt. */
+  private noteClaim(target: SlotTarget, result: SlotClaimResult | 'error'): void {
     const entry = this.chats.get(target.chatRef);
-    if (!entry) return;
-    if (result === 'held') {
-      // Another instance is on it; look again once its claim could have lapsed.
-      entry.retryAt = this.options.now() + this.options.claimLeaseMs;
-    } else if (result === 'done') {
-      this.advance(entry, target.slotAt);
-    }
+    if (!entry || result === 'claimed') return;
+    entry.running = false;
+    if (result === 'done') this.advance(entry, target.slotAt);
+    // 'held': another instance is on it; look again once its claim could have lapsed.
+    else entry.retryAt = this.options.now() + (result === 'held' ? this.options.claimLeaseMs : (this.options.retryMs ?? DEFAULT_RETRY_MS));
   }
 
   private advance(entry: ScheduledChat, slotAt: number): void {
@@ -221,28 +230,26 @@ export class DigestScheduler {
 
   private async fireOnTime(chatRef: number, date: Date): Promise<void> {
     const entry = this.chats.get(chatRef);
-    if (!entry) return;
-    const slotAt = latestSlotAtOrBefore(entry.compiled, date.getTime(), date.getTime() - CANONICAL_LOOKBACK_MS);
-    if (slotAt === null) return;
-    // The coordinator already claimed it for us.
+    const slotAt = entry ? this.canonical(entry, date.getTime()) : null;
+    if (!entry || slotAt === null) return;
+    // The coordinator claimed it for us (and reserved the chat).
     const run = this.run(entry, { slotAt, slotKey: slotKeyFor(chatRef, slotAt) }, 'on_time');
     this.track(run);
     await run;
   }
 
   private async fire(entry: ScheduledChat, slotAt: number, reason: SlotReason): Promise<void> {
-    const target = { chatRef: entry.chatRef, slotAt, slotKey: slotKeyFor(entry.chatRef, slotAt) };
+    if (entry.running) return;
     entry.running = true;
+    const target = { chatRef: entry.chatRef, slotAt, slotKey: slotKeyFor(entry.chatRef, slotAt) };
     let result: SlotClaimResult;
     try {
       result = await this.options.store.claimSlot({ ...target, owner: this.options.instanceId, at: this.options.now(), leaseMs: this.options.claimLeaseMs });
     } catch (error) {
-      entry.running = false;
-      entry.retryAt = this.options.now() + (this.options.retryMs ?? DEFAULT_RETRY_MS);
+      this.noteClaim(target, 'error');
       this.options.log.error({ err: error, chat: entry.chatRef }, 'could not claim a scheduled slot');
       return;
     }
-    entry.running = false;
     this.noteClaim(target, result);
     if (result === 'claimed') await this.run(entry, target, reason);
   }
@@ -251,15 +258,24 @@ export class DigestScheduler {
     const { store, instanceId, log } = this.options;
     const previous = entry.handledUpTo;
     this.advance(entry, slot.slotAt);
+    entry.running = true;
     if (this.stopped) {
+      entry.running = false;
       await store.finishSlot(slot.slotKey, instanceId, 'released', this.options.now());
       return;
     }
-    entry.running = true;
+    // A run can wait long in the delivery queue (thousands of chats due at once): keep the claim alive meanwhile.
+    const renewal = setInterval(() => {
+      const claim = { chatRef: entry.chatRef, ...slot, owner: instanceId, at: this.options.now(), leaseMs: this.options.claimLeaseMs };
+      store.claimSlot(claim).catch((error: unknown) => log.warn({ err: error, slot: slot.slotKey }, 'could not renew a slot claim'));
+    }, this.options.claimLeaseMs / 3);
+    renewal.unref();
     try {
       await this.options.runSlot(entry.chatRef, slot, reason);
+      clearInterval(renewal);
       await store.finishSlot(slot.slotKey, instanceId, 'completed', this.options.now());
     } catch (error) {
+      clearInterval(renewal);
       log.error({ err: error, chat: entry.chatRef, slot: slot.slotKey, reason }, 'scheduled digest failed; the slot will be retried');
       await store.finishSlot(slot.slotKey, instanceId, 'released', this.options.now()).catch(() => undefined);
       if (entry.handledUpTo === slot.slotAt) {

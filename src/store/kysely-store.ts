@@ -581,7 +581,7 @@ export class KyselyStore implements Store {
       .set({ owner: claim.owner, claimed_at: claim.at, expires_at: claim.at + claim.leaseMs })
       .where('slot_key', '=', claim.slotKey)
       .where('completed_at', 'is', null)
-      .where('expires_at', '<', claim.at)
+      .where((eb) => eb.or([eb('expires_at', '<', claim.at), eb('owner', '=', claim.owner)]))
       .executeTakeFirst();
     if (Number(takenOver.numUpdatedRows) > 0) return 'claimed';
     const existing = await this.db.selectFrom('schedule_claims').select('completed_at').where('slot_key', '=', claim.slotKey).executeTakeFirst();

@@ -176,6 +176,7 @@ export interface Store {
    * Claims a scheduler slot for `owner` (`INSERT … ON CONFLICT DO NOTHING` on the slot key):
    * `claimed` for the first claimant, and for a later one when the claim was never completed
    * and its lease ran out (its owner died); otherwise `held` (in progress elsewhere) or `done`.
+   * The owner claiming again renews its lease.
    */
   claimSlot(claim: SlotClaim): Promise<SlotClaimResult>;
   /** Marks a claimed slot done (`completed`) or gives it back to be fired again (`released`). */

@@ -3,6 +3,15 @@ import { ScheduleError } from './schedule-error.ts';
 import { instantOfLocalTime, isKnownTimeZone, localTimeAt, utcOffsetMinutes } from './time-zone.ts';
 
 const DAY = 86_400_000;
+const NICKNAMES: Record<string, string> = {
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
+};
 /** Far enough to find the next 29 February from any date. */
 const MAX_SCAN_DAYS = 366 * 8 + 2;
 
@@ -41,7 +50,8 @@ export function compileSchedule(cron: string, timezone: string): CompiledSchedul
   if (!isKnownTimeZone(timezone) || (!timezone.includes('/') && timezone !== 'UTC')) {
     throw new ScheduleError('unknown_time_zone', timezone, `"${timezone}" is not an IANA time zone`);
   }
-  const expression = cron.trim().replace(/\s+/g, ' ');
+  const typed = cron.trim().replace(/\s+/g, ' ');
+  const expression = NICKNAMES[typed.toLowerCase()] ?? typed;
   const result = validateDetailed(expression);
   if (!result.valid || !result.fields) {
     const first = result.errors[0];

@@ -1,6 +1,8 @@
 import { ScheduleError } from './schedule-error.ts';
 import { isKnownTimeZone } from './time-zone.ts';
 
+const AREAS = ['Europe', 'America', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian', 'Antarctica'];
+
 function fold(text: string): string {
   return text
     .normalize('NFKD')
@@ -9,14 +11,35 @@ function fold(text: string): string {
     .replace(/[\s_-]+/g, '_');
 }
 
-function canonicalName(zone: string): string {
-  return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+function titleCase(zone: string): string {
+  return zone.replace(/[\p{L}]+/gu, (word) => `${word.charAt(0).toUpperCase()}${word.slice(1).toLowerCase()}`);
+}
+
+/** The spelling to keep for a zone the runtime accepts: its canonical name, or the user's alias properly cased ("Asia/Kolkata"). */
+function spelling(zone: string): string | null {
+  if (!isKnownTimeZone(zone)) return null;
+  const canonical = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  if (canonical.toLowerCase() === zone.toLowerCase()) return canonical;
+  const cased = titleCase(zone);
+  return isKnownTimeZone(cased) ? cased : canonical;
+}
+
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? Math.max(a.length, b.length);
 }
 
 /**
  * Reads a time zone the way users type it: "Europe/Paris", "europe/paris", "America/New York",
- * or a city alone when only one zone has that name ("Paris", "Montréal"). Returns the IANA
- * spelling; throws a ScheduleError (`unknown_time_zone`) otherwise.
+ * or a city alone ("Tokyo", "Montréal"). Returns the IANA spelling; throws a ScheduleError
+ * (`unknown_time_zone`) naming close zones when there are some.
  *
  * @example
  *   parseTimeZone('america/new york'); // 'America/New_York'
@@ -27,11 +50,27 @@ export function parseTimeZone(input: string): string {
   if (!typed) throw new ScheduleError('unknown_time_zone', typed, 'no time zone given');
   if (/^(utc|gmt|z)$/i.test(typed)) return 'UTC';
   const candidate = typed.replace(/\s+/g, '_');
-  if (candidate.includes('/') && /^[\p{L}\d_+\-/]+$/u.test(candidate) && isKnownTimeZone(candidate)) return canonicalName(candidate);
-  const wanted = fold(typed);
-  const zones = Intl.supportedValuesOf('timeZone');
-  const byCity = zones.filter((zone) => fold(zone.split('/').at(-1) ?? '') === wanted);
-  if (byCity.length === 1 && byCity[0]) return byCity[0];
-  const close = zones.filter((zone) => fold(zone).includes(wanted.split('/').at(-1) ?? wanted)).slice(0, 3);
+  if (/^[\p{L}\d_+\-/]+$/u.test(candidate)) {
+    if (candidate.includes('/')) {
+      const known = spelling(candidate);
+      if (known) return known;
+    } else {
+      const city = fold(candidate);
+      const zones = Intl.supportedValuesOf('timeZone');
+      const listed = zones.filter((zone) => fold(zone.split('/').at(-1) ?? '') === city);
+      if (listed.length === 1 && listed[0]) return listed[0];
+      for (const area of AREAS) {
+        const known = spelling(`${area}/${titleCase(city.normalize('NFKD').replace(/\p{M}/gu, ''))}`);
+        if (known) return known;
+      }
+    }
+  }
+  const wanted = fold(typed.split('/').at(-1) ?? typed);
+  const close = Intl.supportedValuesOf('timeZone')
+    .map((zone) => ({ zone, score: distance(fold(zone.split('/').at(-1) ?? ''), wanted) }))
+    .filter(({ score }) => score <= Math.max(1, Math.floor(wanted.length / 4)))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, 3)
+    .map(({ zone }) => zone);
   throw new ScheduleError('unknown_time_zone', typed, close.length ? `unknown time zone; did you mean ${close.join(', ')}?` : 'unknown time zone');
 }

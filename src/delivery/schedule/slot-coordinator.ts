@@ -30,13 +30,21 @@ export function storeRunCoordinator(
     slotOf: (key: string) => SlotTarget | null;
     /** Told the outcome of every claim (to remember which slots are handled). */
     onClaim?: (target: SlotTarget, result: SlotClaimResult) => void;
+    /** Told when the store could not be asked (node-cron then skips the fire: fail-closed). */
+    onClaimError?: (target: SlotTarget, error: unknown) => void;
   },
 ): RunCoordinator {
   return {
     async shouldRun(key) {
       const target = options.slotOf(key);
       if (!target) return false;
-      const result = await store.claimSlot({ ...target, owner: options.owner, at: options.now(), leaseMs: options.leaseMs });
+      let result: SlotClaimResult;
+      try {
+        result = await store.claimSlot({ ...target, owner: options.owner, at: options.now(), leaseMs: options.leaseMs });
+      } catch (error) {
+        options.onClaimError?.(target, error);
+        throw error;
+      }
       options.onClaim?.(target, result);
       return result === 'claimed';
     },

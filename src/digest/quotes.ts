@@ -38,6 +38,7 @@ const MAX_GAP_WORDS = 25;
 const GAP_END = new Set([',', '.', ':', ';', '—', '–', '-']);
 const TRIM_END = /[\s,]+$/u;
 const TRIM_START = /^\s+/u;
+const NAMING_LINKS = new Set(['as', 'de', "d'", 'comme']);
 
 /** The quotations of the document in text order. */
 export function findQuotations(doc: ParsedDocument): Quotation[] {
@@ -202,8 +203,12 @@ function isAttributionWord(doc: ParsedDocument, token: Token): boolean {
  */
 function isNonSpeech(doc: ParsedDocument, open: number, text: string): boolean {
   const { tokens, rules } = doc;
-  const before = tokens[tokenAt(tokens, open) - 1];
+  const openToken = tokenAt(tokens, open);
+  const before = tokens[openToken - 1];
   if (before?.word && rules.namingCues.has(before.lower)) return true;
+  // "known as", « connu sous le nom de », "dubbed as".
+  const cue = tokens[openToken - 2];
+  if (before?.word && cue?.word && NAMING_LINKS.has(before.lower) && rules.namingCues.has(cue.lower)) return true;
   const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   if (words.length < 2 || words.length > 10 || /[!?…,;:]|\.\s*$/u.test(text)) return false;
   const content = words.filter((word) => !rules.stopwords.has(word.toLowerCase()));

@@ -104,6 +104,11 @@ describe('figures in English', () => {
     expect(figures('16.06 Rescuers hope to bring the five remaining bodies back. 08:21 Update.', 'en')).toEqual([['five remaining bodies', 5]]);
   });
 
+  it('leaves out street numbers and ZIP codes', () => {
+    expect(figures('The clinic is at 3300 Gallows Road, Falls Church, VA 22042; it has 4125 members.', 'en')).toEqual([['4125 members', 4125]]);
+    expect(figures('Rendez-vous au 12 rue de Rivoli avec 2500 manifestants.', 'fr')).toEqual([['2500 manifestants', 2500]]);
+  });
+
   it('leaves out dates, years, times, identifiers and relative dates', () => {
     const text =
       '1 of 4. A view of the site on December 29, 2014.\nFlight MH17, the A320-200 and the iPhone 15 were cited in the 1990s at 3 p.m. ' +

@@ -41,6 +41,11 @@ describe('findQuotations', () => {
     expect(found.map((q) => q.nonSpeech)).toEqual([true, true]);
   });
 
+  it('marks names introduced by "known as" as non-speech', () => {
+    const [quote] = quotations('Le projet, connu sous le nom de « plan de relance pour tous », a été voté.', french);
+    expect(quote?.nonSpeech).toBe(true);
+  });
+
   it('drops the comma that belongs to the attribution', () => {
     const [quote] = quotations('"The risk to others is considered extremely low," the government said.', english);
     expect(quote?.text).toBe('The risk to others is considered extremely low');

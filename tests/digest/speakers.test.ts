@@ -53,6 +53,15 @@ describe('speakers: pronouns and surnames', () => {
     expect(speakers('Angela Merkel met Emmanuel Macron in Berlin. "Europe must stand together in these times," she said.', 'en')[0]?.[1]).toBe('Angela Merkel');
   });
 
+  it('reads "it said" as the last organisation that spoke', () => {
+    const text = 'Acme Corp said on Monday that profits fell. "We expect a recovery in the second half of the year," it said.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Acme Corp');
+  });
+
+  it('skips short asides between a name and its verb', () => {
+    expect(speakers('Sen. Tom Carper, D-Del., said: "Ninety-eight percent of our scientists say this is a problem."', 'en')[0]?.[1]).toBe('Tom Carper');
+  });
+
   it('prefers the last speaker of that gender over a later mention', () => {
     const text = 'John Smith and Sarah Jones met on Monday. "We are almost there," Jones said. "It could happen this week," she added.';
     expect(speakers(text, 'en').map(([, s]) => s)).toEqual(['Sarah Jones', 'Sarah Jones']);

@@ -20,6 +20,7 @@ const SPEECH_VERBS = englishVerbForms(`
 
 const CONTINUATION_VERBS = wordSet('added adding adds continued continuing continues concluded concluding went');
 
+/** The rules of English news copy. */
 export const english: LanguageRules = {
   code: 'en',
   abbreviations: wordSet(`mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr gov sen rep rev hon messrs mt ft
@@ -50,7 +51,8 @@ export const english: LanguageRules = {
     hashtag motto banner label brand title headline campaign operation programme program project book
     novel film movie documentary series show album song play exhibition conference workshop seminar
     festival magazine newspaper column word words term phrase expression category movement doctrine
-    scheme policy act moniker nickname catchphrase tag`),
+    scheme policy act moniker nickname catchphrase tag group organisation organization association band team
+    company firm website site app channel network podcast blog account hashtag`),
   hypotheticalMarkers: phrases('as_if_to_say as_though_to_say as_if as_though as_if_saying'),
   accordingTo: phrases('according_to in_the_words_of quoting'),
   opinionFrames: [],

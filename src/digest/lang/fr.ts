@@ -39,6 +39,7 @@ const SPEECH_VERBS = frenchVerbForms(`
   s'exclame|exclame|exclamé
 `);
 
+/** The rules of French news copy. */
 export const french: LanguageRules = {
   code: 'fr',
   abbreviations: wordSet(`m mm mme mmes mlle mlles me mgr dr pr st ste av bd boul env etc cf p pp chap vol n no
@@ -71,7 +72,8 @@ export const french: LanguageRules = {
     roman film documentaire série émission album chanson pièce exposition conférence atelier colloque
     festival magazine journal chronique mot terme expression formule catégorie mouvement collectif
     association label marque surnom sobriquet thème concept doctrine stratégie dispositif mention
-    slogans`),
+    slogans nom étude enquête tribune article podcast vidéo page site compte application appli groupe parti
+    entreprise société réseau chaîne`),
   hypotheticalMarkers: phrases('comme_pour_dire comme_si comme_pour_signifier'),
   accordingTo: phrases("selon d'_après d’_après aux_yeux_de"),
   opinionFrames: phrases('pour aux_yeux_de'),

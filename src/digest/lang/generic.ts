@@ -10,6 +10,7 @@ import type { LanguageRules } from './rules.ts';
 
 const NONE = wordSet();
 
+/** The rules for any language without its own: layout, quote marks and digits only. */
 export const generic: LanguageRules = {
   code: 'und',
   abbreviations: wordSet('dr mr mrs ms prof st nr no vol etc bzw usw ca vgl z.b d.h т.е т.д т.п г гг'),

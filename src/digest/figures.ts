@@ -18,6 +18,8 @@ const DIGITS = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?!\
 const DIGITS_AT = new RegExp(`^(?:${DIGITS.source})`, 'u');
 const GROUP_SPACES = /[ \u00A0\u202F\u2009]/g;
 const ALTERNATIVES = new Set(['et', 'and', 'or', 'ou']);
+/** A verb of change this many words before "de N à M" makes it a change, not a range. */
+const CHANGE_WINDOW = 8;
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'crew', 'personnel', 'feet', 'teeth', 'mice', 'geese', 'cattle', 'sheep', 'fish', 'aircraft']);
 /** Street names after a number make it an address ("3300 Gallows Road", "12 rue de Rivoli"). */
 const STREET_WORDS = new Set(['road', 'rd', 'street', 'st', 'avenue', 'ave', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'way', 'place', 'pl', 'court', 'ct', 'pike', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'circle', 'square', 'rue', 'chemin', 'allée', 'impasse', 'quai', 'cours']);
@@ -383,7 +385,11 @@ function readRange(
   const hedge = hedgeBefore(tokens, first, rules);
   const beforeHedge = tokens[first - (hedge ? hedge.split(' ').length : 0) - 1]?.lower ?? '';
   if (opener === 'from' || beforeHedge === 'from' || (hedge !== null && beforeHedge === 'de')) return null;
-  if (rules.numbers.changeVerbs.has(tokens[first - 2]?.lower ?? '') && rules.numbers.rangeOpeners.has(opener)) return null;
+  if (rules.numbers.rangeOpeners.has(opener) && opener !== 'between' && opener !== 'entre') {
+    for (let k = first - 2; k >= 0 && k >= first - CHANGE_WINDOW && tokens[k]!.word; k--) {
+      if (rules.numbers.changeVerbs.has(tokens[k]!.lower)) return null;
+    }
+  }
   const match = DIGITS_AT.exec(text.slice(second.start, second.start + 24));
   if (!match) return null;
   const value = parseDigits(match[0], rules);

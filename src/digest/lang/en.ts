@@ -153,7 +153,7 @@ export const english: LanguageRules = {
     rangeJoiners: wordSet('to - – — or'),
     rangeOpeners: wordSet('between from'),
     changeVerbs: wordSet(`rose risen fell fallen climbed jumped dropped increased decreased grew grown declined
-      surged soared plunged slipped went moved`),
+      surged soared plunged slipped went moved raise raised lower lowered cut increase reduce reduced`),
     of: wordSet('of'),
     outOf: phrases('out_of in'),
     labelNouns: wordSet(`article section chapter page pages number no no. vol volume line route room level phase

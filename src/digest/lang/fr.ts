@@ -171,7 +171,8 @@ export const french: LanguageRules = {
     rangeOpeners: wordSet('entre de'),
     changeVerbs: wordSet(`passé passe passant passer passent augmenté augmente baissé baisse grimpé grimpe chuté chute
       progressé progresse reculé recule bondi bondit évolué évolue tombé tombe monté monte diminué diminue
-      relevé abaissé porté ramené`),
+      relevé abaissé porté ramené reculer relever abaisser porter ramener augmenter baisser réduire réduit
+      diminuer passer hausser haussé`),
     of: wordSet("de d' d’ des"),
     outOf: phrases('sur'),
     labelNouns: wordSet(`article articles alinéa chapitre page pages numéro n° no vol ligne route rue salle niveau

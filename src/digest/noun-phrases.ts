@@ -53,6 +53,7 @@ const MAX_ASIDE = 4;
 const MAX_PHRASE = 10;
 const DEFINITE = new Set(['the', 'le', 'la', "l'", 'les']);
 const CLOSES_APPOSITION = new Set([',', '.', ';', ')', '—', '–']);
+const COORDINATORS = new Set(['and', 'but', 'et', 'mais', 'puis']);
 
 function isSkippable(reading: Reading, i: number): boolean {
   const { rules, tokens } = reading.doc;
@@ -97,6 +98,8 @@ export function subjectBefore(reading: Reading, verb: number, bound: number): Sp
     if (tokens[j]?.text === ',') j--;
     return j >= bound ? phraseEndingAt(reading, j, bound) : null;
   }
+  // "He arrived and said …": a coordinated verb shares the subject of its sentence.
+  if (COORDINATORS.has(token.lower)) return { kind: 'clause', at: token.start };
   if (rules.conjunctions.has(token.lower) || isPreposition(reading, token.lower)) return null;
   const chunkIndex = names.chunkOf[i]!;
   if (chunkIndex !== -1) {

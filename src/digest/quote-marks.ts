@@ -94,7 +94,8 @@ function handleMark(text: string, at: number, mark: string, stack: OpenQuote[], 
     case '"': {
       const index = findOpen(stack, ['"']);
       if (index !== -1) close(stack, index, at, spans);
-      else push(stack, mark, at);
+      // A mark glued to the end of a word with nothing open is a stray closer or an inch sign (5'11").
+      else if (!(LETTER_OR_DIGIT.test(before) && /[\s.,;:!?)\]]/u.test(after))) push(stack, mark, at);
       return;
     }
     case '‘':

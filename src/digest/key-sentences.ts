@@ -34,6 +34,8 @@ const MAX_WORDS = 70;
 const MAX_CANDIDATES = 60;
 /** A sentence whose words are more than this share quoted restates a quote. */
 const MAX_QUOTED_SHARE = 0.5;
+/** A sentence that opens with a key quote restates it when this share of its words is quoted. */
+const MIN_QUOTED_SHARE_AT_START = 0.2;
 /** Two picks more similar than this say the same thing. */
 const MAX_REDUNDANCY = 0.5;
 const WEIGHT_RANK = 0.3;
@@ -97,10 +99,12 @@ function findCandidates(doc: ParsedDocument, quotations: readonly Quotation[], v
     if (headings[sentence.paragraph] && sentence.wholeParagraph) continue;
     let words = 0;
     let quoted = 0;
+    let opensWithQuote = false;
     const terms: number[] = [];
     for (let k = t; k < tokens.length && tokens[k]!.start < sentence.end; k++) {
       const token = tokens[k]!;
       if (!token.word) continue;
+      if (words === 0) opensWithQuote = keyQuoted[k] === 1;
       words++;
       quoted += keyQuoted[k]!;
       if (token.lower.length < MIN_TERM_LENGTH || doc.rules.stopwords.has(token.lower)) continue;
@@ -113,6 +117,8 @@ function findCandidates(doc: ParsedDocument, quotations: readonly Quotation[], v
       terms.push(id);
     }
     if (words < MIN_WORDS || words > MAX_WORDS || quoted / words > MAX_QUOTED_SHARE) continue;
+    // '"We dodged a bullet," said Steve Cowan, a spokesman …': a quote and its attribution restate the quote.
+    if (opensWithQuote && quoted / words >= MIN_QUOTED_SHARE_AT_START) continue;
     const text = sentence.text;
     if (BYLINE.test(text) || BOILERPLATE.test(text) || /https?:\/\//u.test(text) || /[?]["»”]?$/u.test(text)) continue;
     candidates.push({ sentence, position: candidates.length, terms });

@@ -43,6 +43,16 @@ describe('keySentences', () => {
     expect(summary('Berne interdit le chlorothalonil avec effet immédiat', text, french)[0]).toMatch(/^L'Office fédéral de l'agriculture interdit/);
   });
 
+  it('does not pick a sentence that is a quote and its attribution', () => {
+    const text = [
+      'The winter storm that struck much of the eastern United States on Wednesday caused fewer delays than feared.',
+      '"We dodged a bullet," said Steve Cowan, a spokesman for the Pennsylvania Department of Transportation.',
+      'Travelers and transportation authorities breathed a collective sigh of relief as the worst of holiday travel fears failed to materialize.',
+    ].join('\n');
+    const picked = summary('Storm spares holiday travelers', text, english);
+    expect(picked.some((s) => s.startsWith('"We dodged a bullet,"'))).toBe(false);
+  });
+
   it('returns nothing for an empty article', () => {
     expect(summary(null, '', french)).toEqual([]);
   });

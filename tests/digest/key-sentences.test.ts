@@ -45,12 +45,13 @@ describe('keySentences', () => {
 
   it('does not pick a sentence that is a quote and its attribution', () => {
     const text = [
-      'The winter storm that struck much of the eastern United States on Wednesday caused fewer delays than feared.',
       '"We dodged a bullet," said Steve Cowan, a spokesman for the Pennsylvania Department of Transportation.',
-      'Travelers and transportation authorities breathed a collective sigh of relief as the worst of holiday travel fears failed to materialize.',
+      'The winter storm that struck much of the eastern United States on Wednesday caused fewer delays than feared.',
+      'Travelers and transportation authorities breathed a collective sigh of relief as holiday travel fears failed to materialize.',
     ].join('\n');
-    const picked = summary('Storm spares holiday travelers', text, english);
-    expect(picked.some((s) => s.startsWith('"We dodged a bullet,"'))).toBe(false);
+    const picked = summary('Pennsylvania transportation spokesman: we dodged a bullet', text, english);
+    expect(picked).toHaveLength(1);
+    expect(picked[0]).toMatch(/^The winter storm/);
   });
 
   it('returns nothing for an empty article', () => {

@@ -1,9 +1,12 @@
 import type { CommandContext, CommandDefinition, CommandReply } from './command.ts';
 import { digestCommand } from './digest-command.ts';
+import { exportCommand } from './export-command.ts';
 import { filterCommand } from './filter-command.ts';
 import { helpCommand } from './help-command.ts';
+import { importCommand } from './import-command.ts';
 import { listCommand } from './list-command.ts';
 import { scheduleCommand } from './schedule-command.ts';
+import { settingsCommand } from './settings-command.ts';
 import { subscribeCommand } from './subscribe-command.ts';
 import { timezoneCommand } from './timezone-command.ts';
 import { unsubscribeCommand } from './unsubscribe-command.ts';
@@ -19,6 +22,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   timezoneCommand,
   filterCommand,
   whyCommand,
+  settingsCommand,
+  exportCommand,
+  importCommand,
   helpCommand(() => COMMANDS),
 ];
 

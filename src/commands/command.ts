@@ -15,10 +15,24 @@ export interface CommandContext {
   lang: InterfaceLanguage;
   /** Everything after the command name, trimmed. */
   args: string;
+  /** A file the user sent with the command (Discord `/import file:`, a Telegram document), if any. */
+  attachment?: CommandAttachment | null;
 }
 
-/** What a command answers. Adapters render `text` replies in their own markup (escaped). */
-export type CommandReply = { kind: 'text'; text: string } | { kind: 'digest'; run: DigestRun };
+/** A file attached to a command; adapters download it only when the command reads it. */
+export interface CommandAttachment {
+  name: string;
+  /** Size in bytes as the platform announced it. */
+  size: number;
+  /** The file's text (UTF-8). Rejects when it cannot be downloaded. */
+  read(): Promise<string>;
+}
+
+/**
+ * What a command answers. Adapters render `text` replies in their own markup (escaped); a `file`
+ * reply is a document to attach (named `name`) with `text` as its caption.
+ */
+export type CommandReply = { kind: 'text'; text: string } | { kind: 'digest'; run: DigestRun } | { kind: 'file'; name: string; content: string; text: string };
 
 /** A chat command shared by every platform. */
 export interface CommandDefinition {

@@ -3,7 +3,8 @@ import { FeedError } from '../feeds/feed-error.ts';
 import { reply, type CommandContext, type CommandDefinition, type CommandReply } from './command.ts';
 import { findFeed } from './find-feed.ts';
 
-function feedIdForUrl(url: string): string {
+/** The id a feed added by a chat gets: its host and a hash of its URL ("lemonde-fr-1a2b3c4d"). */
+export function feedIdForUrl(url: string): string {
   const { hostname } = new URL(url);
   const host = hostname.replace(/^www\./, '').replace(/[^a-z0-9]+/gi, '-');
   return `${host}-${createHash('sha256').update(url).digest('hex').slice(0, 8)}`;

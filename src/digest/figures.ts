@@ -234,7 +234,7 @@ function isIdentifierOrDate(
   if (CLOCK.test(raw) && (!previous || previous.paragraph !== tokens[first]!.paragraph)) return true;
   const label = previous?.text === '.' ? tokens[first - 2] : previous;
   if (label?.word && (rules.numbers.labelNouns.has(label.lower) || label.lower === 'n°' || label.lower === 'nº')) return true;
-  if (previous?.text === '#') return true;
+  if (previous?.text === '#' || previous?.text === '°' || previous?.text === 'º') return true;
   if (previous?.word && /\p{Lu}/u.test(previous.text) && previous.paragraph === tokens[first]!.paragraph && start - previous.end <= 1) {
     const lower = previous.lower;
     const known =

@@ -15,7 +15,7 @@ const SPEECH_VERBS = englishVerbForms(`
   complain lament joke quip:quipped:quipping shout cry testify tweet post conclude agree disclose reveal
   boast scoff retort counter allege accuse charge proclaim reiterate repeat recount reflect muse plead
   pledge threaten demand advise mention report whisper mutter exclaim concur acknowledge describe:described:describing
-  write:written:writing tell:told:telling say:says:saying speak:spoke:speaking stipulate
+  write:written:writing tell:told:telling say:says:saying speak:spoke:speaking stipulate sigh laugh snap:snapped:snapping
 `);
 
 const CONTINUATION_VERBS = wordSet('added adding adds continued continuing continues concluded concluding went');

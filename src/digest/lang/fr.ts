@@ -15,7 +15,12 @@ const SPEECH_VERBS = frenchVerbForms(`
   avancer signaler mentionner nuancer interroger demander réclamer exiger menacer jurer glisser souffler
   murmurer crier hurler plaisanter protester objecter rétorquer riposter avouer dévoiler confesser évoquer
   développer enchaîner continuer clamer analyser argumenter arguer féliciter indigner inquiéter
-  marteler répéter considérer concéder révéler énoncer stipuler
+  marteler répéter considérer concéder révéler énoncer stipuler agacer alarmer étonner insurger offusquer désoler
+  lamenter exhorter souhaiter saluer fustiger critiquer tonner pester
+  plaindre|plaint|plaignent|plaignait|plaignant|plaindre
+  espérer|espère|espèrent|espéré|espérait|espérant
+  craindre|craint|craignent|craignait|craignant
+  asséner|assène|asséné
   rappelle|rappellent|rappelé|rappelée|rappeler|rappelait|rappelaient|rappelant|rappela
   martèle|martèlent|répète|répètent|considère|considèrent|concède|révèle|révèlent|inquiète
   dire|dit|dits|dite|disent|disait|disaient|disant

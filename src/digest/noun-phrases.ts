@@ -54,6 +54,7 @@ const MAX_PHRASE = 10;
 const DEFINITE = new Set(['the', 'le', 'la', "l'", 'les']);
 const CLOSES_APPOSITION = new Set([',', '.', ';', ')', '—', '–']);
 const COORDINATORS = new Set(['and', 'but', 'et', 'mais', 'puis']);
+const GOVERNING_ADJECTIVES = new Set(['familiar', 'close', 'briefed', 'knowledgeable', 'involved', 'proche', 'proches']);
 
 function isSkippable(reading: Reading, i: number): boolean {
   const { rules, tokens } = reading.doc;
@@ -231,7 +232,9 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
   while (last + 1 < bound && last + 1 - i < MAX_PHRASE) {
     const next = tokens[last + 1]!;
     if (!next.word || quoted(reading, last + 1)) break;
-    if (rules.phraseBreakers.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
+    // "people familiar with the matter", « une source proche du dossier »: the complement belongs to the phrase.
+    const governs = GOVERNING_ADJECTIVES.has(tokens[last]!.lower);
+    if (rules.phraseBreakers.has(next.lower) && !rules.nounLinks.has(next.lower) && !governs) break;
     if (rules.verbGlue.has(next.lower) && !rules.determiners.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
     if (isSpeechVerb(reading, last + 1)) break;
     // "the prime minister believed …": a past tense after the noun starts the predicate.

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Where the encoding of a document was learnt. */
@@ -61,25 +62,9 @@ function charsetParameter(contentType: string | null | undefined): string | null
   return canonicalEncoding(match?.[2]);
 }
 
-/** True when the bytes are valid UTF-8 and contain at least one multi-byte character. */
-function looksLikeUtf8(bytes: Buffer): { valid: boolean; multiByte: boolean } {
-  let multiByte = false;
-  for (let index = 0; index < bytes.length; index++) {
-    const byte = bytes[index]!;
-    if (byte < 0x80) continue;
-    let extra: number;
-    if (byte >= 0xc2 && byte <= 0xdf) extra = 1;
-    else if (byte >= 0xe0 && byte <= 0xef) extra = 2;
-    else if (byte >= 0xf0 && byte <= 0xf4) extra = 3;
-    else return { valid: false, multiByte };
-    for (let next = 1; next <= extra; next++) {
-      const continuation = bytes[index + next];
-      if (continuation === undefined || (continuation & 0xc0) !== 0x80) return { valid: false, multiByte };
-    }
-    index += extra;
-    multiByte = true;
-  }
-  return { valid: true, multiByte };
+/** True when some byte is outside ASCII (then valid UTF-8 has a multi-byte character). */
+function hasHighByte(bytes: Buffer): boolean {
+  return /[\u0080-\u00ff]/.test(bytes.toString('latin1'));
 }
 
 /** Removes the prolog's encoding: the text is already decoded, and a stale label must not mislead a parser. */
@@ -120,14 +105,14 @@ export function decodeDocument(bytes: Buffer, contentType: string | null): Decod
   if (encoding === 'utf-16') encoding = physical ?? 'utf-16be';
 
   if (!encoding || !isMultiByte(encoding)) {
-    const utf8 = looksLikeUtf8(bytes);
+    const validUtf8 = isUtf8(bytes);
     if (!encoding) {
-      [encoding, source] = utf8.valid ? ['utf-8', 'fallback'] : ['windows-1252', 'sniffed'];
-      if (!utf8.valid) warnings.push('no encoding declared and the bytes are not UTF-8: read as windows-1252');
-    } else if (encoding !== 'utf-8' && utf8.valid && utf8.multiByte) {
+      [encoding, source] = validUtf8 ? ['utf-8', 'fallback'] : ['windows-1252', 'sniffed'];
+      if (!validUtf8) warnings.push('no encoding declared and the bytes are not UTF-8: read as windows-1252');
+    } else if (encoding !== 'utf-8' && validUtf8 && hasHighByte(bytes)) {
       warnings.push(`${source} says ${encoding} but the bytes are valid UTF-8: read as UTF-8`);
       [encoding, source] = ['utf-8', 'sniffed'];
-    } else if (encoding === 'utf-8' && !utf8.valid) {
+    } else if (encoding === 'utf-8' && !validUtf8) {
       warnings.push(`${source} says UTF-8 but the bytes are not valid UTF-8: read as windows-1252`);
       [encoding, source] = ['windows-1252', 'sniffed'];
     }

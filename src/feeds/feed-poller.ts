@@ -99,12 +99,17 @@ export class FeedPoller {
     return Promise.all(feeds.map((feed) => this.fetch(feed)));
   }
 
-  /** One pass: fetches every feed that is due now and waits for them; returns when it wakes next. */
-  async tick(): Promise<number> {
+  /** Fetches every feed that is due now (not already being fetched) and waits for them. */
+  async pollDue(): Promise<IngestResult[]> {
     const now = this.clock.now();
     const feeds = await this.context.store.listFeeds();
     const due = feeds.filter((feed) => !this.inFlight.has(feed.id) && (feed.nextFetchAt === null || feed.nextFetchAt <= now));
-    await Promise.all(due.map((feed) => this.fetch(feed)));
+    return Promise.all(due.map((feed) => this.fetch(feed)));
+  }
+
+  /** One pass: fetches every feed that is due now and waits for them; returns when it wakes next. */
+  async tick(): Promise<number> {
+    await this.pollDue();
     const after = this.clock.now();
     const upcoming = (await this.context.store.listFeeds()).map((feed) => feed.nextFetchAt ?? after);
     const next = upcoming.length ? Math.min(...upcoming) : after + MAX_SLEEP_MS;

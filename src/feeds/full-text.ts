@@ -1,5 +1,3 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { Logger } from '../logger.ts';
 import type { ArticlePageRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
@@ -25,10 +23,12 @@ export interface PageText {
  * relative links made absolute against `url`. Null when the page has no readable article.
  *
  * @example
- *   const text = extractPageText(html, 'https://example.org/news/1');
+ *   const text = await extractPageText(html, 'https://example.org/news/1');
  *   text?.paragraphs[0];
  */
-export function extractPageText(html: string, url: string): PageText | null {
+export async function extractPageText(html: string, url: string): Promise<PageText | null> {
+  // Loaded on first use: most feeds carry full text, and a DOM is heavy to keep in memory for nothing.
+  const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
   const { document } = parseHTML(html);
   const article = new Readability(document, { charThreshold: 200 }).parse();
   if (!article?.content) return null;
@@ -61,7 +61,7 @@ export class FullTextFetcher {
       const page = await this.context.limiter.run(hostKey(url), () => this.context.fetcher.fetch(url, { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.3' }));
       const type = page.headers['content-type'] ?? '';
       if (type && !/html|xml/i.test(type)) throw new Error(`not an HTML page (${type})`);
-      const text = extractPageText(decodeDocument(page.body, type || null).text, page.url);
+      const text = await extractPageText(decodeDocument(page.body, type || null).text, page.url);
       record = text
         ? { url, fetchedAt: now, title: text.title, paragraphs: text.paragraphs, html: text.html, error: null }
         : { url, fetchedAt: now, title: null, paragraphs: [], html: null, error: 'no readable article on the page' };

@@ -26,6 +26,8 @@ export interface IngestContext {
   pauseAfterFailures: number;
   /** Told when a feed is paused or resumes. */
   onEvent: (event: FeedEvent) => void;
+  /** Ids of each feed's items at its last fetch (all stored or known duplicates): most need no lookup next time. */
+  knownItems: Map<string, Set<string>>;
   /** Jitter source (tests pass a constant). */
   random: () => number;
   /** Closes the connection pools. */
@@ -89,6 +91,7 @@ export function createIngestContext(
     optionsFor: (feed) => configured.get(feed.id) ?? defaults,
     pauseAfterFailures: config.fetching.pauseAfterFailures,
     onEvent: extra.onEvent ?? (() => undefined),
+    knownItems: new Map(),
     random: extra.random ?? Math.random,
     close: () => fetcher.close(),
   };

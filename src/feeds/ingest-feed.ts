@@ -14,8 +14,11 @@ import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './poll-schedule.ts';
 import { TITLE_DEDUPE_WINDOW_MS, titleKey } from './title-key.ts';
 
+/** An article a fetch added, in brief (its text is in the store): results of 1,000 feeds stay small. */
+export type AddedArticle = Pick<StoredArticle, 'id' | 'title' | 'url' | 'publishedAt' | 'fresh'>;
+
 export type IngestResult =
-  | { feedId: string; status: 'updated'; added: StoredArticle[]; title: string | null; warnings: string[] }
+  | { feedId: string; status: 'updated'; added: AddedArticle[]; title: string | null; warnings: string[] }
   | { feedId: string; status: 'not_modified' }
   | { feedId: string; status: 'failed'; error: FeedError; paused: boolean };
 
@@ -26,27 +29,61 @@ interface Candidate {
   titleKey: string;
 }
 
-/** Cheap identity of every item (no HTML sanitizing), to learn which are new before normalizing. */
-function candidatesOf(feed: ParsedFeed, feedId: string, feedUrl: string): Candidate[] {
+/**
+ * Cheap identity of every item (no HTML sanitizing), to learn which are new before normalizing.
+ * An item with a guid that the feed's previous fetch already had is settled by its id alone.
+ */
+function candidatesOf(feed: ParsedFeed, feedId: string, feedUrl: string, remembered: ReadonlySet<string> | undefined): { known: string[]; candidates: Candidate[] } {
   const base = linkBase(feed, feedUrl) ?? undefined;
-  return feed.items.map((item) => {
+  const known: string[] = [];
+  const candidates: Candidate[] = [];
+  for (const item of feed.items) {
+    if (item.guid && remembered) {
+      const id = articleId(feedId, item.guid);
+      if (remembered.has(id)) {
+        known.push(id);
+        continue;
+      }
+    }
     const url = canonicalUrl(item.link, base);
     const title = htmlToLine(item.title ?? '');
-    return { item, id: articleId(feedId, itemKey(item, url, title || '(untitled)')), url, titleKey: titleKey(title) };
-  });
+    candidates.push({ item, id: articleId(feedId, itemKey(item, url, title || '(untitled)')), url, titleKey: titleKey(title) });
+  }
+  return { known, candidates };
 }
 
-/** The items neither stored before nor repeated earlier in this same document. */
-async function unseenCandidates(context: IngestContext, feedId: string, candidates: Candidate[], now: number): Promise<Candidate[]> {
-  const seen = await context.store.seenArticleKeys(feedId, {
-    ids: candidates.map((candidate) => candidate.id),
+function keysOf(candidates: Candidate[], titleSince: number, withIds: boolean) {
+  return {
+    ids: withIds ? candidates.map((candidate) => candidate.id) : [],
     guids: candidates.flatMap((candidate) => candidate.item.guid ?? []),
     urls: candidates.flatMap((candidate) => candidate.url ?? []),
     titleKeys: candidates.map((candidate) => candidate.titleKey),
-    titleSince: now - TITLE_DEDUPE_WINDOW_MS,
-  });
+    titleSince,
+  };
+}
+
+/**
+ * The items neither stored before nor repeated earlier in this same document. Items of the
+ * feed's previous fetch are known from memory; on a cold start, most items of a polled feed are
+ * known by id (a primary-key lookup), and only the others need the guid / URL / title checks
+ * that catch re-issued items.
+ */
+async function unseenCandidates(context: IngestContext, feedId: string, candidates: Candidate[], now: number): Promise<Candidate[]> {
+  const titleSince = now - TITLE_DEDUPE_WINDOW_MS;
+  const remembered = context.knownItems.get(feedId);
+  const unknown = remembered ? candidates.filter((candidate) => !remembered.has(candidate.id)) : candidates;
+  const empty = { ids: new Set<string>(), guids: new Set<string>(), urls: new Set<string>(), titleKeys: new Set<string>() };
+  let seen = empty;
+  if (remembered) {
+    if (unknown.length) seen = await context.store.seenArticleKeys(feedId, keysOf(unknown, titleSince, true));
+  } else if (unknown.length) {
+    const byId = await context.store.seenArticleKeys(feedId, { ...keysOf([], titleSince, true), ids: unknown.map((candidate) => candidate.id) });
+    const rest = unknown.filter((candidate) => !byId.ids.has(candidate.id));
+    if (rest.length) seen = await context.store.seenArticleKeys(feedId, keysOf(rest, titleSince, false));
+    for (const id of byId.ids) seen.ids.add(id);
+  }
   const fresh: Candidate[] = [];
-  for (const candidate of candidates) {
+  for (const candidate of unknown) {
     const { item, url } = candidate;
     if (seen.ids.has(candidate.id) || (item.guid && seen.guids.has(item.guid)) || (url && seen.urls.has(url)) || (candidate.titleKey && seen.titleKeys.has(candidate.titleKey))) continue;
     fresh.push(candidate);
@@ -111,12 +148,15 @@ export async function ingestFeed(context: IngestContext, feed: FeedRecord, now: 
     }
     const decoded = decodeDocument(got.bytes, got.contentType);
     const parsed = await parseFeed(decoded.text, got.url);
-    const unseen = await unseenCandidates(context, feed.id, candidatesOf(parsed, feed.id, got.url), now);
+    const { known, candidates } = candidatesOf(parsed, feed.id, got.url, context.knownItems.get(feed.id));
+    const unseen = await unseenCandidates(context, feed.id, candidates, now);
     const articles = unseen.map(({ item }) => normalizeItem(parsed, item, { feedId: feed.id, feedUrl: got.url, lang: feed.lang, now }));
     const marked = markFresh(articles, options, firstFetch, now);
     const complete: StoredArticle[] = [];
     for (const article of marked) complete.push(await withFullText(context, article, options, now));
     const added = await store.insertNewArticles(complete);
+    // Every item of this document is now stored or a known duplicate: remember them for the next poll.
+    context.knownItems.set(feed.id, new Set([...known, ...candidates.map((candidate) => candidate.id)]));
     const hint = Math.max(parsed.updateIntervalMs ?? 0, got.freshnessMs ?? 0) || null;
     await store.recordFetchSuccess(feed.id, {
       at: now,
@@ -129,7 +169,13 @@ export async function ingestFeed(context: IngestContext, feed: FeedRecord, now: 
     if (feed.pausedAt !== null) context.onEvent({ kind: 'resumed', feed });
     const warnings = [...decoded.warnings, ...parsed.warnings];
     log.debug({ feed: feed.id, items: parsed.items.length, added: added.length, encoding: decoded.encoding, warnings }, 'feed fetched');
-    return { feedId: feed.id, status: 'updated', added, title: parsed.title, warnings };
+    return {
+      feedId: feed.id,
+      status: 'updated',
+      added: added.map(({ id, title, url, publishedAt, fresh }) => ({ id, title, url, publishedAt, fresh })),
+      title: parsed.title,
+      warnings,
+    };
   } catch (error) {
     const feedError = asFeedError(error, feed.url);
     const failures = feed.failureCount + 1;

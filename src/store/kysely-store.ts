@@ -113,6 +113,60 @@ function toDelivery(row: Selectable<DeliveriesTable>): DeliveryRecord {
   };
 }
 
+/** Rows per multi-row INSERT (15 columns each: well under every driver's parameter limit). */
+const INSERT_CHUNK = 50;
+/** Keys of each kind per dedupe query. */
+const KEY_CHUNK = 400;
+
+function articleRow(article: StoredArticle, key: string) {
+  return {
+    id: article.id,
+    feed_id: article.feedId,
+    guid: article.guid,
+    url: article.url,
+    title: article.title,
+    title_key: key,
+    author: article.author,
+    published_at: article.publishedAt,
+    first_seen_at: article.firstSeenAt,
+    lang: article.lang,
+    paragraphs: JSON.stringify(article.paragraphs),
+    html: article.html,
+    image_url: article.imageUrl,
+    categories: JSON.stringify(article.categories),
+    fresh: article.fresh ? 1 : 0,
+  };
+}
+
+/**
+ * Stored articles that share a key with the candidates: the same id anywhere, or in `feedId` the
+ * same guid, canonical URL, or normalized title first seen after `titleSince`. Index lookups only.
+ */
+async function matchingArticles(db: Kysely<Database> | Transaction<Database>, feedId: string, keys: ArticleKeys) {
+  const unique = (values: readonly string[]) => [...new Set(values)].filter(Boolean);
+  const lists = { ids: unique(keys.ids), guids: unique(keys.guids), urls: unique(keys.urls), titleKeys: unique(keys.titleKeys) };
+  const longest = Math.max(lists.ids.length, lists.guids.length, lists.urls.length, lists.titleKeys.length);
+  const rows = [];
+  for (let start = 0; start < longest; start += KEY_CHUNK) {
+    const [ids, guids, urls, titleKeys] = [lists.ids, lists.guids, lists.urls, lists.titleKeys].map((list) => list.slice(start, start + KEY_CHUNK)) as [string[], string[], string[], string[]];
+    rows.push(
+      ...(await db
+        .selectFrom('articles')
+        .select(['id', 'feed_id', 'guid', 'url', 'title_key', 'first_seen_at'])
+        .where((eb) =>
+          eb.or([
+            ...(ids.length ? [eb('id', 'in', ids)] : []),
+            ...(guids.length ? [eb.and([eb('feed_id', '=', feedId), eb('guid', 'in', guids)])] : []),
+            ...(urls.length ? [eb.and([eb('feed_id', '=', feedId), eb('url', 'in', urls)])] : []),
+            ...(titleKeys.length ? [eb.and([eb('feed_id', '=', feedId), eb('title_key', 'in', titleKeys), eb('first_seen_at', '>', keys.titleSince)])] : []),
+          ]),
+        )
+        .execute()),
+    );
+  }
+  return rows;
+}
+
 /**
  * The Store on any SQL database Kysely speaks: the SQLite and PostgreSQL backends differ only
  * in how they connect (see sqlite/ and postgres/).
@@ -182,77 +236,64 @@ export class KyselyStore implements Store {
   async insertNewArticles(articles: readonly StoredArticle[]): Promise<StoredArticle[]> {
     if (!articles.length) return [];
     return this.db.transaction().execute(async (trx) => {
+      const insertedIds = new Set<string>();
+      const byFeed = new Map<string, StoredArticle[]>();
+      for (const article of articles) byFeed.set(article.feedId, [...(byFeed.get(article.feedId) ?? []), article]);
+      for (const [feedId, group] of byFeed) {
+        const keyed = group.map((article) => ({ article, titleKey: titleKey(article.title) }));
+        const since = Math.min(...group.map((article) => article.firstSeenAt)) - TITLE_DEDUPE_WINDOW_MS;
+        const rows = await matchingArticles(trx, feedId, {
+          ids: group.map((article) => article.id),
+          guids: group.flatMap((article) => article.guid ?? []),
+          urls: group.flatMap((article) => article.url ?? []),
+          titleKeys: keyed.map((entry) => entry.titleKey),
+          titleSince: since,
+        });
+        const ids = new Set(rows.map((row) => row.id));
+        const own = rows.filter((row) => row.feed_id === feedId);
+        const guids = new Set(own.flatMap((row) => row.guid ?? []));
+        const urls = new Set(own.flatMap((row) => row.url ?? []));
+        const titles = new Map<string, number>();
+        for (const row of own) titles.set(row.title_key, Math.max(titles.get(row.title_key) ?? -Infinity, row.first_seen_at));
+        const fresh: { article: StoredArticle; titleKey: string }[] = [];
+        for (const entry of keyed) {
+          const { article } = entry;
+          const titleSeenAt = entry.titleKey ? titles.get(entry.titleKey) : undefined;
+          if (
+            ids.has(article.id) ||
+            (article.guid && guids.has(article.guid)) ||
+            (article.url && urls.has(article.url)) ||
+            (titleSeenAt !== undefined && titleSeenAt > article.firstSeenAt - TITLE_DEDUPE_WINDOW_MS)
+          ) {
+            continue;
+          }
+          fresh.push(entry);
+          ids.add(article.id);
+          if (article.guid) guids.add(article.guid);
+          if (article.url) urls.add(article.url);
+          if (entry.titleKey) titles.set(entry.titleKey, article.firstSeenAt);
+        }
+        // A few statements for the whole feed rather than two per article: the cost is in preparing them.
+        for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
+          await trx
+            .insertInto('articles')
+            .values(fresh.slice(start, start + INSERT_CHUNK).map(({ article, titleKey: key }) => articleRow(article, key)))
+            .execute();
+        }
+        for (const { article } of fresh) insertedIds.add(article.id);
+      }
       const inserted: StoredArticle[] = [];
       for (const article of articles) {
-        if (await this.alreadySeen(trx, article)) continue;
-        await trx
-          .insertInto('articles')
-          .values({
-            id: article.id,
-            feed_id: article.feedId,
-            guid: article.guid,
-            url: article.url,
-            title: article.title,
-            title_key: titleKey(article.title),
-            author: article.author,
-            published_at: article.publishedAt,
-            first_seen_at: article.firstSeenAt,
-            lang: article.lang,
-            paragraphs: JSON.stringify(article.paragraphs),
-            html: article.html,
-            image_url: article.imageUrl,
-            categories: JSON.stringify(article.categories),
-            fresh: article.fresh ? 1 : 0,
-          })
-          .execute();
+        if (!insertedIds.delete(article.id)) continue;
         inserted.push(article);
       }
       return inserted;
     });
   }
 
-  private async alreadySeen(trx: Transaction<Database>, article: StoredArticle): Promise<boolean> {
-    const key = titleKey(article.title);
-    const row = await trx
-      .selectFrom('articles')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb('id', '=', article.id),
-          eb.and([eb('feed_id', '=', article.feedId), eb('guid', '=', article.guid ?? '\u0000')]),
-          eb.and([eb('feed_id', '=', article.feedId), eb('url', '=', article.url ?? '\u0000')]),
-          eb.and([
-            eb('feed_id', '=', article.feedId),
-            eb('title_key', '=', key || '\u0000'),
-            eb('first_seen_at', '>', article.firstSeenAt - TITLE_DEDUPE_WINDOW_MS),
-          ]),
-        ]),
-      )
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   async seenArticleKeys(feedId: string, keys: ArticleKeys): Promise<SeenArticleKeys> {
     const seen: SeenArticleKeys = { ids: new Set(), guids: new Set(), urls: new Set(), titleKeys: new Set() };
-    const ids = [...new Set(keys.ids)];
-    const guids = [...new Set(keys.guids)];
-    const urls = [...new Set(keys.urls)];
-    const titleKeys = [...new Set(keys.titleKeys)].filter(Boolean);
-    if (!ids.length && !guids.length && !urls.length && !titleKeys.length) return seen;
-    const rows = await this.db
-      .selectFrom('articles')
-      .select(['id', 'feed_id', 'guid', 'url', 'title_key', 'first_seen_at'])
-      .where((eb) =>
-        eb.or([
-          ...(ids.length ? [eb('id', 'in', ids)] : []),
-          ...(guids.length ? [eb.and([eb('feed_id', '=', feedId), eb('guid', 'in', guids)])] : []),
-          ...(urls.length ? [eb.and([eb('feed_id', '=', feedId), eb('url', 'in', urls)])] : []),
-          ...(titleKeys.length ? [eb.and([eb('feed_id', '=', feedId), eb('title_key', 'in', titleKeys), eb('first_seen_at', '>', keys.titleSince)])] : []),
-        ]),
-      )
-      .execute();
-    for (const row of rows) {
+    for (const row of await matchingArticles(this.db, feedId, keys)) {
       seen.ids.add(row.id);
       if (row.feed_id !== feedId) continue;
       if (row.guid) seen.guids.add(row.guid);

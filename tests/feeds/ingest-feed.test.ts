@@ -184,7 +184,7 @@ describe('ingestFeed: full text for teasers', () => {
     });
     document = rssDocument('Teasers', [{ guid: 't1', title: 'Teaser', link: server.url('/story'), date: new Date(NOW - HOUR), body: 'Only a short teaser.' }]);
     const result = await ingestFeed(setup.context, await addFeed(setup.store, 'f', server.url('/feed'), NOW), NOW);
-    const stored = result.status === 'updated' ? result.added[0] : undefined;
+    const [stored] = await setup.store.getArticles(result.status === 'updated' ? result.added.map((article) => article.id) : []);
     expect(stored?.paragraphs).toHaveLength(6);
     expect(stored?.paragraphs[0]).toMatch(/^Paragraph 0 of the full story/);
     expect(stored?.html).toContain('<p>Paragraph 5');

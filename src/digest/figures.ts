@@ -98,8 +98,15 @@ export function parseDigits(raw: string, rules: LanguageRules): number | null {
   const groups = compact.split(/[.,]/);
   const grouped = groups.length > 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3);
   if (commas + dots > 1) return grouped ? Number(groups.join('')) : null;
-  if (commas === 1) return rules.numbers.decimal === '.' && grouped ? Number(groups.join('')) : Number(compact.replace(',', '.'));
-  if (dots === 1) return rules.numbers.dotGroupsThousands && grouped ? Number(groups.join('')) : Number(compact);
+  // A separator that is neither the locale's decimal mark nor a thousands group is an identifier ("le 49.3").
+  if (commas === 1) {
+    if (rules.numbers.decimal === ',') return Number(compact.replace(',', '.'));
+    return grouped ? Number(groups.join('')) : null;
+  }
+  if (dots === 1) {
+    if (rules.numbers.dotGroupsThousands && grouped) return Number(groups.join(''));
+    return rules.numbers.decimal === '.' || rules.code === 'und' ? Number(compact) : null;
+  }
   return Number(compact);
 }
 

@@ -18,6 +18,8 @@ describe('parseDigits', () => {
     expect(parseDigits('1.5', english)).toBe(1.5);
     expect(parseDigits('1,234.5', english)).toBe(1234.5);
     expect(parseDigits('12.12.2019', french)).toBeNull();
+    expect(parseDigits('49.3', french)).toBeNull();
+    expect(parseDigits('1,5', english)).toBeNull();
   });
 });
 

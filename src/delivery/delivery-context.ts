@@ -23,6 +23,14 @@ export interface DeliveryPolicy {
   claimLeaseMs: number;
   /** Chats whose digest is built and sent at the same time, at most. */
   concurrency: number;
+  /**
+   * Messages per platform sent but not yet recorded as sent, at most: what a crash can make go
+   * out twice. 1 keeps that promise strict; with a Bot API farther than ~30 ms away, 30 msg/s
+   * needs 2–4 (and a crash may then repeat that many).
+   */
+  maxInFlight: number;
+  /** A send still unanswered after this long stops counting as in flight, so it never holds up other chats. */
+  slowSendMs: number;
 }
 
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
@@ -32,6 +40,8 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   leaseMs: 60_000,
   claimLeaseMs: 120_000,
   concurrency: 128,
+  maxInFlight: 1,
+  slowSendMs: 2000,
 };
 
 /** What delivery needs from the outside world, passed in so tests can fake time and platforms. */
@@ -107,7 +117,7 @@ export function createDeliveryContext(options: {
   const policy = { ...DEFAULT_DELIVERY_POLICY, ...options.policy };
   const channels = new Map<Platform, DeliveryChannel>([...options.channels].map((channel) => [channel.platform, channel]));
   const throttles = new Map<Platform, SendThrottle>(
-    [...channels.values()].map((channel) => [channel.platform, new SendThrottle(channel.limits, { now, sleep })]),
+    [...channels.values()].map((channel) => [channel.platform, new SendThrottle(channel.limits, { now, sleep }, { maxInFlight: policy.maxInFlight, slowAfterMs: policy.slowSendMs })]),
   );
   return {
     store: options.store,

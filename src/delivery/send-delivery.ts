@@ -81,22 +81,25 @@ export async function sendDelivery(context: DeliveryContext, delivery: DeliveryR
         await store.releaseDeliveryLease(delivery.id, owner);
         return 'interrupted';
       }
+      let endTurn: () => void;
       try {
-        await throttle.acquire({ key: throttleKey(chat), kind: chat.kind }, context.signal);
+        endTurn = await throttle.acquire({ key: throttleKey(chat), kind: chat.kind }, context.signal);
       } catch {
         await store.releaseDeliveryLease(delivery.id, owner);
         return 'interrupted';
       }
-      if (!(await store.leaseDelivery(delivery.id, owner, context.now() + policy.leaseMs, context.now()))) {
-        log.warn(facts(), 'delivery taken over by another instance; leaving it to them');
-        return 'taken';
-      }
       try {
+        if (!(await store.leaseDelivery(delivery.id, owner, context.now() + policy.leaseMs, context.now()))) {
+          log.warn(facts(), 'delivery taken over by another instance; leaving it to them');
+          return 'taken';
+        }
+        // The turn ends once the ledger knows: a crash can only repeat a message still in flight.
         const messageId = await channel.send(chat, part.payload);
         await store.markPartSent(delivery.id, part.seq, messageId, context.now());
         part.sentAt = context.now();
         break;
       } catch (error) {
+        endTurn();
         const failure = asDeliveryError(error);
         if (failure.kind === 'permanent') {
           await store.setChatPaused(chat.id, failure.description);
@@ -142,6 +145,8 @@ export async function sendDelivery(context: DeliveryContext, delivery: DeliveryR
         await giveUp(context, delivery, parts, failure.description);
         log.error({ ...facts(), reason: failure.description, attempts, rateLimited }, `delivery given up: ${failure.description}`);
         return 'failed';
+      } finally {
+        endTurn();
       }
     }
   }

@@ -25,7 +25,10 @@ describe('SendThrottle', () => {
     const throttle = new SendThrottle(TELEGRAM_LIMITS, { now: Date.now, sleep: sleepFor });
     const start = Date.now();
     const times: number[] = [];
-    const sends = Array.from({ length: 300 }, (_, index) => throttle.acquire({ key: `user${index}`, kind: 'private' }).then(() => times.push(Date.now())));
+    const sends = Array.from({ length: 300 }, (_, index) => throttle.acquire({ key: `user${index}`, kind: 'private' }).then((done) => {
+      done();
+      times.push(Date.now());
+    }));
     await vi.advanceTimersByTimeAsync(20_000);
     await Promise.all(sends);
     expect(times).toHaveLength(300);
@@ -42,17 +45,20 @@ describe('SendThrottle', () => {
     const otherTimes: number[] = [];
     const privateChat = (async () => {
       for (let i = 0; i < 5; i++) {
-        await throttle.acquire({ key: 'alice', kind: 'private' });
+        (await throttle.acquire({ key: 'alice', kind: 'private' }))();
         privateTimes.push(Date.now() - start);
       }
     })();
     const group = (async () => {
       for (let i = 0; i < 25; i++) {
-        await throttle.acquire({ key: '-100', kind: 'group' });
+        (await throttle.acquire({ key: '-100', kind: 'group' }))();
         groupTimes.push(Date.now() - start);
       }
     })();
-    const others = Promise.all(Array.from({ length: 10 }, (_, index) => throttle.acquire({ key: `bob${index}`, kind: 'private' }).then(() => otherTimes.push(Date.now() - start))));
+    const others = Promise.all(Array.from({ length: 10 }, (_, index) => throttle.acquire({ key: `bob${index}`, kind: 'private' }).then((done) => {
+        done();
+        otherTimes.push(Date.now() - start);
+      })));
     await vi.advanceTimersByTimeAsync(120_000);
     await Promise.all([privateChat, group, others]);
     expect(maxInWindow(privateTimes, 1000)).toBe(1);
@@ -68,7 +74,10 @@ describe('SendThrottle', () => {
     const start = Date.now();
     throttle.penalize('alice', start + 7000);
     let at = 0;
-    const waiting = throttle.acquire({ key: 'alice', kind: 'private' }).then(() => (at = Date.now() - start));
+    const waiting = throttle.acquire({ key: 'alice', kind: 'private' }).then((done) => {
+      done();
+      at = Date.now() - start;
+    });
     await vi.advanceTimersByTimeAsync(10_000);
     await waiting;
     expect(at).toBe(7000);
@@ -76,10 +85,36 @@ describe('SendThrottle', () => {
 
   it('stops waiting when the service stops', async () => {
     const throttle = new SendThrottle(TELEGRAM_LIMITS, { now: Date.now, sleep: sleepFor });
-    await throttle.acquire({ key: 'alice', kind: 'private' });
+    (await throttle.acquire({ key: 'alice', kind: 'private' }))();
     const stopping = new AbortController();
     const waiting = throttle.acquire({ key: 'alice', kind: 'private' }, stopping.signal);
     stopping.abort(new Error('stopping'));
     await expect(waiting).rejects.toThrow('stopping');
+  });
+
+  it('holds at most maxInFlight messages between send and record, and serves the others in order', async () => {
+    const throttle = new SendThrottle({ global: null, perChat: { private: null, group: null, channel: null } }, { now: Date.now, sleep: sleepFor }, { maxInFlight: 2 });
+    const order: string[] = [];
+    const first = await throttle.acquire({ key: 'a', kind: 'private' });
+    const second = await throttle.acquire({ key: 'b', kind: 'private' });
+    const third = throttle.acquire({ key: 'c', kind: 'private' }).then((done) => {
+      order.push('c');
+      return done;
+    });
+    const fourth = throttle.acquire({ key: 'd', kind: 'private' }).then((done) => {
+      order.push('d');
+      return done;
+    });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(order).toEqual([]);
+    first();
+    first(); // ending a turn twice frees one slot only
+    await vi.advanceTimersByTimeAsync(0);
+    expect(order).toEqual(['c']);
+    second();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(order).toEqual(['c', 'd']);
+    (await third)();
+    (await fourth)();
   });
 });

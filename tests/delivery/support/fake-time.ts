@@ -16,10 +16,10 @@ export function useFakeTime(start: string): void {
 
 /** Runs fake time forward in steps until `promise` settles (or `limitMs` of fake time has passed), then returns its value. */
 export async function settle<T>(promise: Promise<T>, limitMs = 3_600_000, stepMs = 100): Promise<T> {
-  let done = false;
+  const state = { done: false };
   const watched = promise.finally(() => {
-    done = true;
+    state.done = true;
   });
-  for (let elapsed = 0; !done && elapsed < limitMs; elapsed += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
+  for (let elapsed = 0; !state.done && elapsed < limitMs; elapsed += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
   return watched;
 }

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDigest } from '../../../src/delivery/deliver-digest.ts';
 import { COMMANDS } from '../../../src/commands/command-registry.ts';
+import { findMentions, validateDiscordMessage } from '../../fakes/discord-payload-validator.ts';
+import { CHANNEL, snowflake } from '../../fakes/discord/fake-discord.ts';
+import { BITS } from '../../fakes/discord/fake-permissions.ts';
 import { startDiscordHarness, type DiscordHarness } from './discord-harness.ts';
 
 let bot: DiscordHarness;
@@ -35,5 +39,271 @@ describe('the Discord bot against a strict fake Discord', () => {
     expect(embeds.map((embed) => embed.title)).toContain('Harbour bridge reopens after long repairs');
     for (const message of posted) expect(message.allowedMentions).toEqual({ parse: [] });
     expect(bot.fake.refusals).toEqual([]);
+  });
+});
+
+describe('permissions and access', () => {
+  it('refuses /subscribe to a member without Manage Channels, privately, and subscribes nothing', async () => {
+    const channel = bot.newChannel('members-only');
+    const answer = await bot.asMember(channel, 'subscribe', { feed: 'World Topics' });
+    expect(answer.deferred).toBe(false);
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.content).toContain('Manage Channels');
+    expect(await bot.service.store.getChat({ platform: 'discord', chatId: channel.id })).toBeNull();
+  });
+
+  it('checks the bot can post in the target channel first and names the missing permission', async () => {
+    const channel = bot.newChannel('no-embeds');
+    bot.fake.setOverwrites(channel, [{ id: bot.guild.roles[1]!.id, type: 0, allow: 0n, deny: BITS.EmbedLinks }]);
+    await bot.fake.waitFor(() => true, 'overwrites');
+    const answer = await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
+    expect(answer.content).toContain('Embed Links');
+    expect(answer.content).not.toContain('Subscribed');
+    const chat = await bot.service.store.getChat({ platform: 'discord', chatId: channel.id });
+    expect(chat === null || (await bot.service.store.listSubscriptions(chat.id)).length === 0).toBe(true);
+  });
+
+  it('subscribes another channel named in the channel option, checking both the user and the bot there', async () => {
+    const general = bot.newChannel('general');
+    const digests = bot.newChannel('digests');
+    const answer = await bot.asAdmin(general, 'subscribe', { feed: 'World Topics', channel: digests.id });
+    expect(answer.content).toContain('Subscribed to World Topics');
+    const chat = await bot.service.store.getChat({ platform: 'discord', chatId: digests.id });
+    expect(chat).not.toBeNull();
+    expect(await bot.service.store.listSubscriptions(chat!.id)).toEqual(['world-topics']);
+    expect(await bot.service.store.getChat({ platform: 'discord', chatId: general.id })).toBeNull();
+  });
+
+  it('answers a server outside the allow-list with the ids to allow', async () => {
+    const other = bot.fake.addGuild({ name: 'Stranger Server' });
+    const channel = bot.fake.addChannel({ guild: other, name: 'lobby' });
+    const stranger = { id: snowflake(), username: 'stranger' };
+    bot.fake.addMember(other, stranger.id);
+    await bot.fake.waitFor(() => true, 'guild');
+    const answer = await bot.fake.command({ user: stranger, guildId: other.id, channelId: channel.id, command: 'digest' });
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.content).toContain(other.id);
+    expect(answer.content).toContain(stranger.id);
+    expect(answer.content).toContain('PRECIS\\_ALLOWED\\_GUILDS');
+    const choices = await bot.fake.autocomplete({ user: stranger, guildId: other.id, channelId: channel.id, command: 'timezone', focused: 'zone', options: { zone: 'par' } });
+    expect(choices).toEqual([]);
+  });
+
+  it('lets an allowed user get personal digests in a direct message', async () => {
+    const subscribed = await bot.fake.command({ user: bot.dmUser, guildId: null, channelId: bot.dm.id, command: 'subscribe', options: { feed: 'World Topics' } });
+    expect(subscribed.content).toContain('Subscribed to World Topics');
+    const digest = await bot.fake.command({ user: bot.dmUser, guildId: null, channelId: bot.dm.id, command: 'digest' });
+    expect(digest.content).toContain('Here is the digest');
+    expect(bot.fake.messagesIn(bot.dm.id).flatMap((message) => message.embeds).length).toBe(5);
+  });
+
+  it('rate-limits /digest per channel with a polite wait', async () => {
+    const channel = bot.newChannel('busy');
+    await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
+    const first = await bot.asMember(channel, 'digest');
+    expect(first.content).toContain('Here is the digest');
+    const second = await bot.asMember(channel, 'digest');
+    expect(second.ephemeral).toBe(true);
+    expect(second.content).toMatch(/try again in \d+ s/);
+  });
+});
+
+describe('rendering within Discord’s limits', () => {
+  it('splits a digest whose stories exceed one message into several valid messages', async () => {
+    const channel = bot.newChannel('long-reads');
+    await bot.asAdmin(channel, 'subscribe', { feed: 'Long Reads' });
+    const settings = await bot.asAdmin(channel, 'settings', { stories: 20 });
+    expect(settings.content).toContain('20');
+    await bot.asMember(channel, 'digest');
+    const posted = bot.fake.messagesIn(channel.id);
+    expect(posted.length).toBeGreaterThan(1);
+    expect(posted.flatMap((message) => message.embeds).length).toBe(14);
+    for (const message of posted) {
+      expect(validateDiscordMessage({ content: message.content, embeds: message.embeds })).toEqual([]);
+      expect(message.embeds.length).toBeLessThanOrEqual(10);
+    }
+    expect(bot.fake.refusals).toEqual([]);
+  });
+
+  it('never lets hostile feed text mention anyone or break an embed', async () => {
+    const channel = bot.newChannel('hostile');
+    const subscribed = await bot.asAdmin(channel, 'subscribe', { feed: 'Hostile Feed' });
+    expect(subscribed.content).toContain('Subscribed');
+    await bot.asMember(channel, 'digest');
+    const byUrl = await bot.asAdmin(channel, 'subscribe', { feed: bot.feeds.url('/hostile.xml') });
+    const posted = bot.fake.messagesIn(channel.id);
+    expect(posted.length).toBeGreaterThan(0);
+    for (const message of posted) {
+      expect(message.allowedMentions).toEqual({ parse: [] });
+      expect(findMentions(JSON.stringify(message.embeds) + message.content)).toEqual([]);
+    }
+    expect(byUrl.content).toContain('everyone Hostile');
+    expect(findMentions(byUrl.content)).toEqual([]);
+    const shown = JSON.stringify(posted.map((message) => message.embeds));
+    expect(shown).toContain('everyone');
+    expect(shown).toContain('123456789012345678');
+    expect(bot.fake.refusals).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('pauses the subscription of a channel deleted while the bot was away, with the reason', async () => {
+    const channel = bot.newChannel('doomed');
+    await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
+    const chat = (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))!;
+    bot.fake.deleteChannel(channel, { silently: true });
+    const run = await deliverDigest(bot.service.delivery, chat, { kind: 'on_demand', slotKey: null });
+    expect(run.outcome).toBe('paused');
+    const paused = (await bot.service.store.getChatById(chat.id))!;
+    expect(paused.pausedReason).toContain('Unknown Channel');
+    expect(bot.fake.refusals.at(-1)).toMatchObject({ status: 404, body: { code: 10003 } });
+    bot.fake.refusals.length = 0;
+  });
+
+  it('pauses a channel as soon as Discord says it was deleted', async () => {
+    const channel = bot.newChannel('deleted-live');
+    await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
+    const chat = (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))!;
+    bot.fake.deleteChannel(channel);
+    await expect.poll(async () => (await bot.service.store.getChatById(chat.id))?.pausedReason).toContain('deleted');
+  });
+
+  it('pauses on Missing Permissions, and resumes when the permission is given back', async () => {
+    const channel = bot.newChannel('revoked');
+    await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
+    const chat = (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))!;
+    const botRole = bot.guild.roles[1]!.id;
+    bot.fake.setOverwrites(channel, [{ id: botRole, type: 0, allow: 0n, deny: BITS.SendMessages }]);
+    const run = await deliverDigest(bot.service.delivery, chat, { kind: 'on_demand', slotKey: null });
+    expect(run.outcome).toBe('paused');
+    expect((await bot.service.store.getChatById(chat.id))!.pausedReason).toContain('Missing Permissions');
+    bot.fake.refusals.length = 0;
+    bot.fake.setOverwrites(channel, []);
+    await expect.poll(async () => (await bot.service.store.getChatById(chat.id))?.pausedReason, { timeout: 6000 }).toBeNull();
+  });
+
+  it('waits out 429s (per route and global) and still delivers every message', async () => {
+    const channel = bot.newChannel('rate-limited');
+    await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
+    bot.fake.rateLimitNext('POST', /^\/channels\/\d+\/messages$/, 0.2);
+    bot.fake.rateLimitNext('POST', /^\/channels\/\d+\/messages$/, 0.1, true);
+    const answer = await bot.asMember(channel, 'digest');
+    expect(answer.content).toContain('Here is the digest');
+    expect(bot.fake.messagesIn(channel.id).flatMap((message) => message.embeds).length).toBe(5);
+    expect(bot.fake.refusals.filter((refusal) => refusal.status === 429)).toHaveLength(2);
+    bot.fake.refusals.length = 0;
+  });
+
+  it('resumes the gateway session after a disconnect and keeps answering', async () => {
+    const channel = bot.newChannel('after-drop');
+    const resumes = bot.fake.resumes;
+    bot.fake.dropGateway();
+    await bot.fake.waitFor(() => bot.fake.resumes > resumes, 'a RESUME', 10_000);
+    const answer = await bot.asMember(channel, 'help');
+    expect(answer.content).toContain('/subscribe');
+    expect(bot.fake.identifies).toHaveLength(1);
+  });
+});
+
+describe('autocomplete', () => {
+  it('offers the channel’s feeds for /unsubscribe, and unsubscribes the one chosen', async () => {
+    const channel = bot.newChannel('two-feeds');
+    await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
+    await bot.asAdmin(channel, 'subscribe', { feed: 'Long Reads' });
+    const all = await bot.fake.autocomplete({ user: bot.admin, guildId: bot.guild.id, channelId: channel.id, command: 'unsubscribe', focused: 'feed', options: { feed: '' } });
+    expect(all.map((choice) => choice.name).sort()).toEqual(['Long Reads', 'World Topics']);
+    const some = await bot.fake.autocomplete({ user: bot.admin, guildId: bot.guild.id, channelId: channel.id, command: 'unsubscribe', focused: 'feed', options: { feed: 'long' } });
+    expect(some).toEqual([{ name: 'Long Reads', value: 'long-reads' }]);
+    const done = await bot.asAdmin(channel, 'unsubscribe', { feed: String(some[0]!.value) });
+    expect(done.content).toContain('Unsubscribed from Long Reads');
+  });
+
+  it('offers matching time zones for /timezone, and sets the one chosen', async () => {
+    const channel = bot.newChannel('zones');
+    const choices = await bot.fake.autocomplete({ user: bot.admin, guildId: bot.guild.id, channelId: channel.id, command: 'timezone', focused: 'zone', options: { zone: 'new y' } });
+    expect(choices[0]).toEqual({ name: 'America/New_York', value: 'America/New_York' });
+    expect(choices.length).toBeLessThanOrEqual(25);
+    const none = await bot.fake.autocomplete({ user: bot.admin, guildId: bot.guild.id, channelId: channel.id, command: 'timezone', focused: 'zone', options: { zone: '' } });
+    expect(none.length).toBeGreaterThan(0);
+    const set = await bot.asAdmin(channel, 'timezone', { zone: 'America/New_York' });
+    expect(set.content).toContain('America/New\\_York');
+  });
+});
+
+describe('threads and forums', () => {
+  it('opens a new forum post per digest, with the digest’s parts inside it', async () => {
+    const forum = bot.newChannel('news-forum', { type: CHANNEL.forum });
+    const general = bot.newChannel('forum-admin');
+    const subscribed = await bot.asAdmin(general, 'subscribe', { feed: 'Long Reads', channel: forum.id });
+    expect(subscribed.content).toContain('Subscribed');
+    const chat = (await bot.service.store.getChat({ platform: 'discord', chatId: forum.id }))!;
+    await bot.service.store.updateChatSettings(chat.id, { ...chat.settings, stories: 14 });
+    const run = await deliverDigest(bot.service.delivery, { ...chat, settings: { ...chat.settings, stories: 14 } }, { kind: 'on_demand', slotKey: null });
+    expect(run.outcome).toBe('sent');
+    const threads = [...bot.fake.channels.values()].filter((channel) => channel.parentId === forum.id);
+    expect(threads).toHaveLength(1);
+    const inThread = bot.fake.messagesIn(threads[0]!.id);
+    expect(inThread[0]!.via).toBe('forum_post');
+    expect(inThread.length).toBeGreaterThan(1);
+    expect(inThread.flatMap((message) => message.embeds)).toHaveLength(14);
+    expect(threads[0]!.name).toContain('digest');
+  });
+
+  it('opens a thread per digest in a text channel when the setting asks for it', async () => {
+    const channel = bot.newChannel('threaded');
+    await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
+    const settings = await bot.asAdmin(channel, 'settings', { thread_per_digest: true });
+    expect(settings.content).toContain('A new thread per digest');
+    await bot.asMember(channel, 'digest');
+    const threads = [...bot.fake.channels.values()].filter((candidate) => candidate.parentId === channel.id);
+    expect(threads).toHaveLength(1);
+    expect(bot.fake.messagesIn(channel.id)).toHaveLength(0);
+    expect(bot.fake.messagesIn(threads[0]!.id).flatMap((message) => message.embeds)).toHaveLength(5);
+  });
+
+  it('takes a thread as a target of its own', async () => {
+    const parent = bot.newChannel('parent');
+    const thread = bot.newChannel('a-thread', { type: CHANNEL.publicThread, parentId: parent.id });
+    await bot.asAdmin(thread, 'subscribe', { feed: 'World Topics' });
+    await bot.asMember(thread, 'digest');
+    expect(bot.fake.messagesIn(thread.id).flatMap((message) => message.embeds)).toHaveLength(5);
+  });
+});
+
+describe('settings, export and import', () => {
+  it('shows and changes the settings, in French for a French client', async () => {
+    const channel = bot.newChannel('reglages');
+    const shown = await bot.asAdmin(channel, 'settings', undefined, 'fr');
+    expect(shown.content).toContain('Réglages de ce chat');
+    expect(shown.content).toContain('Sujets par digest : 5'.replace(' :', ':'));
+    const changed = await bot.asAdmin(channel, 'settings', { stories: 8, language: 'fr', nothing_new: true }, 'en-US');
+    expect(changed.content).toContain('Réglages enregistrés');
+    const chat = (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))!;
+    expect(chat.settings).toMatchObject({ stories: 8, lang: 'fr', postWhenEmpty: true });
+    const refused = await bot.asMember(channel, 'settings', { stories: 3 });
+    expect(refused.ephemeral).toBe(true);
+  });
+
+  it('exports the channel’s feeds as an OPML attachment, and imports an OPML file with a summary', async () => {
+    const source = bot.newChannel('export-source');
+    await bot.asAdmin(source, 'subscribe', { feed: 'World Topics' });
+    await bot.asAdmin(source, 'subscribe', { feed: bot.feeds.url('/topics.xml') });
+    const exported = await bot.asMember(source, 'export');
+    expect(exported.files).toHaveLength(1);
+    expect(exported.files[0]!.name).toBe('precis-feeds.opml');
+    expect(exported.files[0]!.content).toContain(bot.feeds.url('/topics.xml'));
+    expect(exported.content).toContain('2 feeds');
+
+    const opml = exported.files[0]!.content.replace('</body>', `<outline text="Gone" xmlUrl="${bot.feeds.url('/missing.xml')}"/></body>`);
+    const attachment = bot.fake.addAttachment('subscriptions.opml', opml);
+    const target = bot.newChannel('import-target');
+    const imported = await bot.asAdmin(target, 'import', { file: attachment.id });
+    expect(imported.content).toContain('2 of 3 feeds added');
+    expect(imported.content).toContain('Gone');
+    expect(imported.content).toContain('404');
+    const chat = (await bot.service.store.getChat({ platform: 'discord', chatId: target.id }))!;
+    expect((await bot.service.store.listSubscriptions(chat.id)).length).toBe(2);
+    const again = await bot.asAdmin(target, 'import', { file: attachment.id });
+    expect(again.content).toContain('Already followed');
   });
 });

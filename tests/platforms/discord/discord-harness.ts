@@ -10,7 +10,7 @@ import { rssDocument, startLocalServer, type LocalServer } from '../../feeds/loc
 import { CHANNEL, FakeDiscord, snowflake, type FakeChannel, type FakeGuild, type InteractionInput } from '../../fakes/discord/fake-discord.ts';
 import { BITS, type FakeRole } from '../../fakes/discord/fake-permissions.ts';
 
-/** Ten distinct news items (no shared topic words), so each becomes a story of its own. */
+/** Fourteen distinct news items (no shared topic words), so each becomes a story of its own. */
 const TOPICS = [
   ['Harbour bridge reopens after long repairs', 'Engineers reopened the harbour bridge on Monday after eighteen months of repairs costing 42 million euros. “Traffic will flow again from tonight,” said city engineer Marta Lopez.'],
   ['Glacier melt accelerates in the Alps', 'Alpine glaciers lost 4 percent of their volume this summer, scientists reported. “We have never measured such a loss,” said glaciologist Pierre Dumas.'],
@@ -22,6 +22,10 @@ const TOPICS = [
   ['Football club appoints new coach', 'The club appointed a former midfielder as head coach on a three-year contract. “I know this dressing room,” said the new coach, Diego Alvarez.'],
   ['Telescope spots distant galaxy cluster', 'Astronomers using the orbital telescope spotted a galaxy cluster 11 billion light years away. “It formed earlier than models predicted,” said astronomer Yuki Tanaka.'],
   ['Bakery chain recalls contaminated bread', 'A bakery chain recalled 80,000 loaves after traces of metal were found at one factory. “Customers will be refunded in full,” said spokesperson Claire Dubois.'],
+  ['Volcano eruption grounds island flights', 'A volcanic eruption grounded all flights to the island as ash rose 9 kilometres high. “The airport stays shut until the cloud clears,” said aviation official Nora Stein.'],
+  ['Library digitises rare manuscripts', 'The national library digitised 5,000 rare manuscripts and put them online for free. “Scholars everywhere can now read them,” said librarian Hugo Petit.'],
+  ['Hospital opens robotic surgery wing', 'The regional hospital opened a robotic surgery wing with 6 operating theatres. “Patients will recover faster,” said surgeon Amina Diallo.'],
+  ['Wind farm approved off the coast', 'Regulators approved an offshore wind farm of 62 turbines to power 700,000 homes. “Construction starts next spring,” said developer Olaf Berg.'],
 ] as const;
 
 /** An RSS feed of the ten topics, each padded to `words` extra words of detail. */
@@ -34,7 +38,7 @@ export function topicsFeed(title: string, options: { longBodies?: boolean } = {}
       title: headline,
       date: new Date(base - index * 60_000),
       link: `https://news.example/${index}`,
-      body: `<p>${body}</p>${options.longBodies ? `<p>${headline} details: ${'the report lists further measured facts, dates and places in this matter. '.repeat(14)}</p>` : ''}`,
+      body: `<p>${body}</p>${options.longBodies ? `<p>${headline} details: the report, ${'reviewed by the regional office with its archives, witnesses and measured facts, '.repeat(6)}was published on Tuesday.</p>` : ''}`,
     })),
   );
 }
@@ -44,12 +48,13 @@ export function hostileFeed(): string {
   const items = [
     {
       guid: 'hostile-1',
-      title: '@everyone Breaking: <@&123456789012345678> meets <@123456789012345678> **now** `x` @here',
+      // XML-escaped: the feed says "<@&…>" and "<@…>" once parsed.
+      title: '@everyone Breaking: &lt;@&amp;123456789012345678&gt; meets &lt;@123456789012345678&gt; **now** `x` @here',
       body: '<p>@everyone look at this. “Ping @here and <@!223456789012345678> right now,” said <@323456789012345678> in a statement on Tuesday.</p><p># not a heading\n> not a quote ||spoiler|| [link](https://evil.example) <#423456789012345678> </ban:523456789012345678></p>',
     },
     { guid: 'hostile-2', title: 'Plain story about the harbour market season', body: '<p>The harbour market opened its season with 120 stalls on Saturday. “It is our best year,” said organiser Paul Girard.</p>' },
   ];
-  return rssDocument('@everyone Hostile <@&123456789012345678> Feed', items.map((item, index) => ({ ...item, date: new Date(Date.UTC(2024, 10, 6, 5, index)) })));
+  return rssDocument('@everyone Hostile &lt;@&amp;123456789012345678&gt; Feed', items.map((item, index) => ({ ...item, date: new Date(Date.UTC(2024, 10, 6, 5, index)) })));
 }
 
 /** A running Précis with the Discord bot, against the fake Discord, with local feeds. */
@@ -82,6 +87,7 @@ export async function startDiscordHarness(): Promise<DiscordHarness> {
   const fake = await FakeDiscord.start();
   const feeds = await startLocalServer();
   feeds.route('/topics.xml', (_request, response) => response.end(topicsFeed('Topics over HTTP')));
+  feeds.route('/hostile.xml', (_request, response) => response.end(hostileFeed()));
   feeds.route('/missing.xml', (_request, response) => {
     response.statusCode = 404;
     response.end('gone');

@@ -151,7 +151,7 @@ function platformId(pattern: RegExp, example: string) {
     }
     const text = String(value).trim();
     if (!pattern.test(text)) {
-      context.addIssue({ code: 'custom', message: `"${text}" is not an id (expected digits, e.g. "${example}")` });
+      context.addIssue({ code: 'custom', message: `is not an id (expected digits, e.g. "${example}")` });
       return z.NEVER;
     }
     return text;

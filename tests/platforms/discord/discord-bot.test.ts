@@ -55,7 +55,6 @@ describe('permissions and access', () => {
   it('checks the bot can post in the target channel first and names the missing permission', async () => {
     const channel = bot.newChannel('no-embeds');
     bot.fake.setOverwrites(channel, [{ id: bot.guild.roles[1]!.id, type: 0, allow: 0n, deny: BITS.EmbedLinks }]);
-    await bot.fake.waitFor(() => true, 'overwrites');
     const answer = await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
     expect(answer.content).toContain('Embed Links');
     expect(answer.content).not.toContain('Subscribed');
@@ -79,7 +78,6 @@ describe('permissions and access', () => {
     const channel = bot.fake.addChannel({ guild: other, name: 'lobby' });
     const stranger = { id: snowflake(), username: 'stranger' };
     bot.fake.addMember(other, stranger.id);
-    await bot.fake.waitFor(() => true, 'guild');
     const answer = await bot.fake.command({ user: stranger, guildId: other.id, channelId: channel.id, command: 'digest' });
     expect(answer.ephemeral).toBe(true);
     expect(answer.content).toContain(other.id);
@@ -305,5 +303,30 @@ describe('settings, export and import', () => {
     expect((await bot.service.store.listSubscriptions(chat.id)).length).toBe(2);
     const again = await bot.asAdmin(target, 'import', { file: attachment.id });
     expect(again.content).toContain('Already followed');
+  });
+});
+
+describe('every message and reply', () => {
+  it('posts notices (a feed paused…) escaped and without mentions, as a new post in a forum', async () => {
+    const channel = bot.newChannel('notices');
+    await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
+    const chat = (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))!;
+    const discord = bot.service.delivery.channels.get('discord')!;
+    await discord.notify!(chat, 'The feed **@everyone news** is paused: HTTP 404');
+    const [notice] = bot.fake.messagesIn(channel.id);
+    expect(notice!.allowedMentions).toEqual({ parse: [] });
+    expect(findMentions(notice!.content)).toEqual([]);
+    expect(notice!.content).toContain('\\*\\*');
+  });
+
+  it('were all sent with no allowed mentions, interaction replies included', () => {
+    const replies = [...bot.fake.interactions.values()].flatMap((interaction) => [
+      ...interaction.callbacks.filter((callback) => callback.type === 4).map((callback) => callback.data?.allowed_mentions),
+      ...(interaction.original ? [interaction.original.allowedMentions] : []),
+      ...interaction.followups.map((followup) => followup.allowedMentions),
+    ]);
+    expect(replies.length).toBeGreaterThan(20);
+    for (const allowed of replies) expect(allowed).toEqual({ parse: [] });
+    for (const message of bot.fake.messages) expect(message.allowedMentions).toEqual({ parse: [] });
   });
 });

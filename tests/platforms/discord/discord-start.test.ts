@@ -27,12 +27,14 @@ describe('precis start with DISCORD_BOT_TOKEN', () => {
     expect(fake.refusals.some((refusal) => refusal.status === 401)).toBe(true);
   });
 
-  it('runs the bot with a good token, beside nothing else, and stops cleanly on SIGTERM', async () => {
+  it('runs the bot with a good token, registers the commands in DISCORD_GUILD_ID only, and stops cleanly on SIGTERM', async () => {
+    const guild = fake.addGuild({ name: 'Test Server' });
     const run = spawnPrecis(['start'], {
       cwd: tempDir(),
-      env: { PRECIS_CONFIG: join(repoRoot, 'config/precis.yaml'), DISCORD_BOT_TOKEN: fake.token, DISCORD_API_ROOT: fake.apiRoot },
+      env: { PRECIS_CONFIG: join(repoRoot, 'config/precis.yaml'), DISCORD_BOT_TOKEN: fake.token, DISCORD_API_ROOT: fake.apiRoot, DISCORD_GUILD_ID: guild.id },
     });
-    await fake.waitFor(() => fake.commands.global !== null, 'the slash commands', 15_000);
+    await fake.waitFor(() => fake.commands.guild.has(guild.id), 'the slash commands', 15_000);
+    expect(fake.commands.global).toBeNull();
     const deadline = Date.now() + 5000;
     while (!run.stderr.includes('is connected') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(run.stderr).toContain('Discord bot');

@@ -1,5 +1,6 @@
 import { ChannelType, Routes, type Client } from 'discord.js';
 import type { DeliveryChannel } from '../../delivery/delivery-channel.ts';
+import { DeliveryError } from '../../delivery/delivery-error.ts';
 import { DISCORD_LIMITS } from '../../delivery/send/channel-limits.ts';
 import { escapeDiscordMarkdown } from '../../render/discord-markdown.ts';
 import { formatDateTime, labelsFor } from '../../render/labels.ts';
@@ -45,11 +46,11 @@ export function discordChannel(client: Client): DeliveryChannel {
     if (threads.size > MAX_REMEMBERED_THREADS) threads.delete(threads.keys().next().value!);
   };
 
+  // From the gateway's cache; a channel not in it (a DM) is fetched once and cached by discord.js.
   const channelType = async (channelId: string): Promise<ChannelType> => {
-    const cached = client.channels.cache.get(channelId);
-    if (cached) return cached.type;
-    const fetched = (await client.rest.get(Routes.channel(channelId))) as { type: ChannelType };
-    return fetched.type;
+    const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId));
+    if (!channel) throw new DeliveryError('permanent', `Discord: the channel ${channelId} no longer exists`);
+    return channel.type;
   };
 
   const post = async (channelId: string, message: DiscordMessage): Promise<string> => {

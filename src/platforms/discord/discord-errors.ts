@@ -23,6 +23,7 @@ const PERMANENT_CODES = new Map<number, string>([
  *   try { await rest.post(route, { body }); } catch (error) { throw toDeliveryError(error, channelId); }
  */
 export function toDeliveryError(error: unknown, channelId?: string): DeliveryError {
+  if (error instanceof DeliveryError) return error;
   const where = channelId ? ` in channel ${channelId}` : '';
   if (error instanceof RateLimitError) return new DeliveryError('rate_limited', `Discord rate limit on ${error.route}`, { status: 429, retryAfterMs: error.retryAfter });
   if (error instanceof DiscordAPIError) {

@@ -73,6 +73,16 @@ describe('permissions and access', () => {
     expect(await bot.service.store.getChat({ platform: 'discord', chatId: general.id })).toBeNull();
   });
 
+  it('refuses to change another channel where the user lacks Manage Channels', async () => {
+    const general = bot.newChannel('general-2');
+    const locked = bot.newChannel('locked');
+    bot.fake.setOverwrites(locked, [{ id: bot.adminRole.id, type: 0, allow: 0n, deny: BITS.ManageChannels }]);
+    const answer = await bot.asAdmin(general, 'subscribe', { feed: 'World Topics', channel: locked.id });
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.content).toContain('Manage Channels permission in #locked');
+    expect(await bot.service.store.getChat({ platform: 'discord', chatId: locked.id })).toBeNull();
+  });
+
   it('answers a server outside the allow-list with the ids to allow', async () => {
     const other = bot.fake.addGuild({ name: 'Stranger Server' });
     const channel = bot.fake.addChannel({ guild: other, name: 'lobby' });

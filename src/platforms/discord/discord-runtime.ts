@@ -121,9 +121,11 @@ export function discordRuntime(options: DiscordRuntimeOptions): PlatformRuntime 
       });
       client.on(Events.ChannelDelete, (channel) => channelGone(channel, 'Discord: the channel was deleted'));
       client.on(Events.ThreadDelete, (thread) => channelGone(thread, 'Discord: the thread was deleted'));
-      client.on(Events.GuildDelete, (guild) => {
-        if (!guild.available) return; // an outage, not a removal
-        for (const channel of guild.channels.cache.values()) channelGone(channel, `Discord: the bot was removed from the server ${guild.name}`);
+      // The raw packet, because by the time GuildDelete is emitted the guild's channels are forgotten.
+      client.on(Events.Raw, (packet: { t?: unknown; d?: { id?: unknown; unavailable?: unknown } }) => {
+        if (packet.t !== 'GUILD_DELETE' || packet.d?.unavailable === true || typeof packet.d?.id !== 'string') return; // unavailable: an outage
+        const guild = client.guilds.cache.get(packet.d.id);
+        for (const channel of guild?.channels.cache.values() ?? []) channelGone(channel, `Discord: the bot was removed from the server ${guild?.name ?? ''}`);
       });
       client.on(Events.ChannelUpdate, (_old, channel) => checkResumes(channel.isDMBased() ? null : channel.guild));
       client.on(Events.GuildRoleUpdate, (_old, role) => checkResumes(role.guild));

@@ -305,6 +305,12 @@ export class FakeDiscord {
     if (this.current && !options.silently) this.dispatch('CHANNEL_DELETE', this.channelPayload(channel));
   }
 
+  /** Removes the bot from a guild (kicked, or the server deleted): GUILD_DELETE is dispatched. */
+  kickBot(guild: FakeGuild): void {
+    guild.members.delete(this.bot.id);
+    if (this.current) this.dispatch('GUILD_DELETE', { id: guild.id, unavailable: false });
+  }
+
   /** Serves a file as a Discord CDN attachment; returns the attachment object an interaction resolves. */
   addAttachment(name: string, content: string): { id: string; filename: string; size: number; url: string; proxy_url: string; content_type: string } {
     const id = snowflake();

@@ -176,6 +176,15 @@ describe('robustness', () => {
     await expect.poll(async () => (await bot.service.store.getChatById(chat.id))?.pausedReason).toContain('deleted');
   });
 
+  it('pauses every channel of a server that removed the bot', async () => {
+    const server = bot.fake.addGuild({ name: 'Short-lived Server', ownerId: bot.admin.id });
+    const channel = bot.fake.addChannel({ guild: server, name: 'short-lived' });
+    // A channel Précis delivers to in that server (as if subscribed while the server was allowed).
+    await bot.service.store.ensureChat({ platform: 'discord', chatId: channel.id }, { kind: 'group', title: '#short-lived' }, (await bot.service.store.listChats())[0]!.settings, Date.now());
+    bot.fake.kickBot(server);
+    await expect.poll(async () => (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))?.pausedReason).toContain('removed from the server');
+  });
+
   it('pauses on Missing Permissions, and resumes when the permission is given back', async () => {
     const channel = bot.newChannel('revoked');
     await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDigest } from '../../../src/delivery/deliver-digest.ts';
+import { defaultChatSettings } from '../../../src/service/chat-defaults.ts';
 import { COMMANDS } from '../../../src/commands/command-registry.ts';
 import { findMentions, validateDiscordMessage } from '../../fakes/discord-payload-validator.ts';
 import { CHANNEL, snowflake } from '../../fakes/discord/fake-discord.ts';
@@ -180,7 +181,7 @@ describe('robustness', () => {
     const server = bot.fake.addGuild({ name: 'Short-lived Server', ownerId: bot.admin.id });
     const channel = bot.fake.addChannel({ guild: server, name: 'short-lived' });
     // A channel Précis delivers to in that server (as if subscribed while the server was allowed).
-    await bot.service.store.ensureChat({ platform: 'discord', chatId: channel.id }, { kind: 'group', title: '#short-lived' }, (await bot.service.store.listChats())[0]!.settings, Date.now());
+    await bot.service.store.ensureChat({ platform: 'discord', chatId: channel.id }, { kind: 'group', title: '#short-lived' }, defaultChatSettings(bot.service.config), Date.now());
     bot.fake.kickBot(server);
     await expect.poll(async () => (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))?.pausedReason).toContain('removed from the server');
   });
@@ -209,6 +210,26 @@ describe('robustness', () => {
     expect(bot.fake.messagesIn(channel.id).flatMap((message) => message.embeds).length).toBe(5);
     expect(bot.fake.refusals.filter((refusal) => refusal.status === 429)).toHaveLength(2);
     bot.fake.refusals.length = 0;
+  });
+
+  it('fans a digest out to 60 channels within Discord’s global limit of 50 requests a second, without a 429', async () => {
+    const settings = defaultChatSettings(bot.service.config);
+    const chats = [];
+    for (let index = 0; index < 60; index++) {
+      const channel = bot.newChannel(`fan-${index}`);
+      const chat = await bot.service.store.ensureChat({ platform: 'discord', chatId: channel.id }, { kind: 'group', title: channel.name }, settings, Date.now());
+      await bot.service.store.subscribe(chat.id, 'world-topics', Date.now());
+      chats.push(chat);
+    }
+    await expect.poll(() => bot.fake.channels.size).toBeGreaterThan(60); // created on the gateway too
+    const started = Date.now();
+    const runs = await Promise.all(chats.map((chat) => deliverDigest(bot.service.delivery, chat, { kind: 'on_demand', slotKey: null })));
+    const elapsed = Date.now() - started;
+    expect(runs.every((run) => run.outcome === 'sent')).toBe(true);
+    for (const chat of chats) expect(bot.fake.messagesIn(chat.chatId)).toHaveLength(1);
+    expect(bot.fake.refusals.filter((refusal) => refusal.status === 429)).toEqual([]);
+    expect(elapsed).toBeGreaterThanOrEqual(1000); // 60 sends cannot fit in one second at 50/s
+    console.log(`fan-out: 60 Discord channels in ${elapsed} ms`);
   });
 
   it('resumes the gateway session after a disconnect and keeps answering', async () => {

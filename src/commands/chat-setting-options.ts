@@ -119,13 +119,23 @@ export function settingOptionsFor(platform: Platform): ChatSettingOption[] {
   return CHAT_SETTING_OPTIONS.filter((option) => option.platforms === null || option.platforms.includes(platform));
 }
 
-/** The setting a typed name refers to ("stories", "sujets", "nothing-new"…), if any. */
+/**
+ * The setting a typed name refers to ("stories", "sujets", "nothing-new"…), if any, among the platform's.
+ *
+ * @example
+ *   findSettingOption('langue', 'telegram')?.key; // 'language'
+ */
 export function findSettingOption(name: string, platform: Platform): ChatSettingOption | undefined {
   const wanted = name.trim().toLowerCase().replace(/-/g, '_');
   return settingOptionsFor(platform).find((option) => option.key === wanted || option.aliases.includes(wanted));
 }
 
-/** How a value shows in a reply ("on" → "on"/"activé", "fr" → "French"/"français"). */
+/**
+ * How a value shows in a reply ("on" → "on"/"oui", "fr" → "French"/"français").
+ *
+ * @example
+ *   describeSettingValue(languageOption, 'fr', 'en'); // 'French'
+ */
 export function describeSettingValue(option: ChatSettingOption, value: string, lang: InterfaceLanguage): string {
   if (option.kind.type === 'choice') return option.kind.choices.find((choice) => choice.value === value)?.label[lang] ?? value;
   if (option.kind.type === 'boolean') return value === 'on' ? (lang === 'fr' ? 'oui' : 'on') : lang === 'fr' ? 'non' : 'off';

@@ -74,7 +74,12 @@ export async function checkPostingPermissions(client: Client, channelId: string,
   return missing.length ? { ok: false, problem: 'missing_permissions', missing, channel } : { ok: true, channel };
 }
 
-/** Whether a channel type is a thread (posts go in it; no thread of its own). */
+/**
+ * Whether a channel type is a thread (posts go in it; no thread of its own).
+ *
+ * @example
+ *   isThreadType(ChannelType.PublicThread); // true
+ */
 export function isThreadType(type: ChannelType): boolean {
   return THREADS.has(type);
 }

@@ -23,7 +23,13 @@ export const NO_MENTIONS = { parse: [] as never[] };
 /** Commands after which the target channel receives digests: the bot must be able to post there. */
 const POSTING_COMMANDS = new Set(['subscribe', 'import', 'digest']);
 
-/** The user's interface language from their Discord client locale. */
+/**
+ * The user's interface language from their Discord client locale.
+ *
+ * @example
+ *   interfaceLanguage('fr'); // 'fr'
+ *   interfaceLanguage('en-GB'); // 'en'
+ */
 export function interfaceLanguage(locale: string): InterfaceLanguage {
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }

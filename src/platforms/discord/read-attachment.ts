@@ -1,6 +1,11 @@
 import { MAX_IMPORT_BYTES } from '../../commands/import-command.ts';
 
-/** A file attached to a command that cannot be read. */
+/**
+ * A file attached to a command that cannot be read: where from, and why.
+ *
+ * @example
+ *   throw new AttachmentError(url, 'HTTP 404');
+ */
 export class AttachmentError extends Error {
   override readonly name = 'AttachmentError';
   constructor(

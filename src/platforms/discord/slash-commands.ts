@@ -156,7 +156,12 @@ export function commandArgs(definition: CommandDefinition, options: Options): st
     .trim();
 }
 
-/** Whether a command takes the optional `channel` option. */
+/**
+ * Whether a command takes the optional `channel` option.
+ *
+ * @example
+ *   takesTargetChannel(subscribeCommand); // true
+ */
 export function takesTargetChannel(definition: CommandDefinition): boolean {
   return shapesOf(definition).some((shape) => shape.option.name === TARGET_CHANNEL_OPTION);
 }

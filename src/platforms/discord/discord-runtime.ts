@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Routes, type Channel, type Guild } from 'discord.js';
+import { Events, Routes, type Channel, type Client, type Guild } from 'discord.js';
 import { COMMANDS } from '../../commands/command-registry.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import type { PlatformRuntime, RunningService } from '../../service/start-service.ts';
@@ -6,6 +6,7 @@ import { answerAutocomplete } from './autocomplete-interaction.ts';
 import { checkPostingPermissions } from './bot-permissions.ts';
 import { answerCommand, type DiscordBot } from './command-interaction.ts';
 import { discordChannel } from './discord-channel.ts';
+import { createDiscordClient } from './discord-client.ts';
 import { DigestCooldown } from './digest-cooldown.ts';
 import { slashCommands } from './slash-commands.ts';
 
@@ -81,11 +82,7 @@ async function resumePermitted(client: Client, service: RunningService, guildIds
  *   platforms.push(discordRuntime({ token: process.env.DISCORD_BOT_TOKEN!, apiRoot: undefined, guildId: undefined }));
  */
 export function discordRuntime(options: DiscordRuntimeOptions): PlatformRuntime {
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
-    ...(options.apiRoot ? { rest: { api: options.apiRoot } } : {}),
-  });
+  const client = createDiscordClient(options.apiRoot);
   const pendingGuilds = new Set<string>();
   let resumeTimer: NodeJS.Timeout | undefined;
   let stopped = false;

@@ -83,7 +83,7 @@ async function parent(): Promise<void> {
   const run = (side: 'precis' | 'naive') =>
     new Promise<ChildReport>((resolve, reject) => {
       versions.fill(0);
-      const child: ChildProcess = fork(fileURLToPath(import.meta.url), [side], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), ...(process.env.BENCH_MEMORY ? ['--expose-gc'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child: ChildProcess = fork(fileURLToPath(import.meta.url), [side], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), ...(process.env.BENCH_MEMORY ? ['--expose-gc'] : []), ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       child.on('message', (message: Message) => {
         if (message.kind === 'cycle') {
           // cycle 1: every feed gets one new item; cycle 2: only even feeds do (odd ones are unchanged).
@@ -181,6 +181,19 @@ async function startProfile(): Promise<() => Promise<void>> {
   };
 }
 
+/** BENCH_HEAPSNAP=n writes a heap snapshot 2.5 s into cycle n to /tmp/precis-feeds.heapsnapshot. */
+async function heapSnapshot(): Promise<void> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  const chunks: string[] = [];
+  session.on('HeapProfiler.addHeapSnapshotChunk', (message) => chunks.push(message.params.chunk));
+  await session.post('HeapProfiler.takeHeapSnapshot');
+  writeFileSync('/tmp/precis-feeds.heapsnapshot', chunks.join(''));
+  session.disconnect();
+}
+
 /** Child: waits for the parent to set up cycle `cycle` on the servers. */
 function cycleReady(cycle: number): Promise<void> {
   return new Promise((resolve) => {
@@ -212,17 +225,21 @@ async function precisSide(urls: string[]): Promise<ChildReport> {
   let now = Date.UTC(2026, 0, 3);
   for (const [index, url] of urls.entries()) await store.upsertFeed({ id: `feed-${index}`, url, title: `Feed ${index}`, lang: null, origin: 'chat' }, now);
   const poller = new FeedPoller(context, { clock: { now: () => now, setTimeout: () => ({}), clearTimeout: () => undefined } });
+  if (process.env.BENCH_MEMORY) console.error(`précis side loaded: RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
   const cycles: ChildReport['cycles'] = [];
   for (let cycle = 0; cycle < CYCLES.length; cycle++) {
     await cycleReady(cycle);
     now += 11 * 60_000; // every feed is due again
     const profile = process.env.BENCH_PROFILE_CYCLE === String(cycle) ? await startProfile() : null;
     const started = performance.now();
+    const snapshot = process.env.BENCH_HEAPSNAP === String(cycle) ? setTimeout(() => void heapSnapshot(), Number(process.env.BENCH_HEAPSNAP_AT ?? 2500)) : null;
     const results = await poller.pollDue();
+    if (snapshot) clearTimeout(snapshot);
+    if (process.env.BENCH_HEAPSNAP_AFTER === String(cycle)) await heapSnapshot();
     const ms = performance.now() - started;
     await profile?.();
     if (process.env.BENCH_MEMORY) (globalThis as { gc?: () => void }).gc?.();
-    if (process.env.BENCH_MEMORY) console.error(`cycle ${cycle}`, JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([key, value]) => [key, Math.round(value / 1048576)]))));
+    if (process.env.BENCH_MEMORY) console.error(`cycle ${cycle} maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`, JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([key, value]) => [key, Math.round(value / 1048576)]))));
     cycles.push({
       ms,
       fetched: results.filter((result) => result.status === 'updated').length,
@@ -241,6 +258,7 @@ async function naiveSide(urls: string[]): Promise<ChildReport> {
   const { default: Parser } = await import('rss-parser');
   const parser = new Parser();
   const cycles: ChildReport['cycles'] = [];
+  if (process.env.BENCH_MEMORY) console.error(`naive side loaded: RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
   for (let cycle = 0; cycle < CYCLES.length; cycle++) {
     await cycleReady(cycle);
     let next = 0;

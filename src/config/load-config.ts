@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ConfigError } from './config-error.ts';
 import { environmentSchema, type Environment } from './environment.ts';
 import { formatIssues } from './format-issues.ts';
+import { feedOptions, type FeedOptions } from '../feeds/feed-options.ts';
 import { configFileSchema, type AccessConfig, type DigestConfig, type FeedDefaultsConfig, type FetchingConfig, type ScheduleConfig } from './schema.ts';
 
 export const DEFAULT_CONFIG_PATH = 'config/precis.yaml';
@@ -19,26 +20,6 @@ export interface ConfiguredFeed {
   lang: string | null;
   /** The feed's ingestion settings: its own, else `feedDefaults`. */
   options: FeedOptions;
-}
-
-/** How one feed is polled and what of it counts as new. */
-export interface FeedOptions {
-  pollIntervalMs: number;
-  /** Items older than this never count as new; null means no age limit. */
-  maxAgeMs: number | null;
-  firstFetchNewest: number;
-  /** Fewer words than this is a teaser (full text is fetched); 0 turns that off. */
-  teaserWords: number;
-}
-
-/** The per-feed settings from `feedDefaults` (and PRECIS_POLL_INTERVAL), for feeds added by chats. */
-export function defaultFeedOptions(defaults: FeedDefaultsConfig): FeedOptions {
-  return {
-    pollIntervalMs: defaults.pollInterval,
-    maxAgeMs: defaults.maxAgeDays > 0 ? defaults.maxAgeDays * 86_400_000 : null,
-    firstFetchNewest: defaults.firstFetchNewest,
-    teaserWords: defaults.teaserWords,
-  };
 }
 
 export type StorageLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -148,14 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     ids.set(id, seen + 1);
     if (seen) id = `${id}-${seen + 1}`;
     const url = feed.url ?? pathToFileURL(resolve(configDir, feed.file ?? '')).href;
-    const maxAgeDays = feed.maxAgeDays ?? file.feedDefaults.maxAgeDays;
-    const options: FeedOptions = {
-      pollIntervalMs: feed.pollInterval ?? feedDefaults.pollInterval,
-      maxAgeMs: maxAgeDays > 0 ? maxAgeDays * 86_400_000 : null,
-      firstFetchNewest: feed.firstFetchNewest ?? feedDefaults.firstFetchNewest,
-      teaserWords: feed.teaserWords ?? feedDefaults.teaserWords,
-    };
-    return { id, name: feed.name, url, lang: feed.lang ?? null, options };
+    return { id, name: feed.name, url, lang: feed.lang ?? null, options: feedOptions(feedDefaults, feed) };
   });
   const missing = file.feeds.flatMap((feed, index) =>
     feed.file && !existsSync(resolve(configDir, feed.file))

@@ -1,8 +1,9 @@
-import { defaultFeedOptions, type Config, type FeedOptions } from '../config/load-config.ts';
+import type { Config } from '../config/load-config.ts';
 import type { Logger } from '../logger.ts';
 import type { FeedRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { AddressPolicy } from './address-policy.ts';
+import { feedOptions, type FeedOptions } from './feed-options.ts';
 import type { FeedError } from './feed-error.ts';
 import { FetchLimiter } from './fetch-limiter.ts';
 import { FullTextFetcher } from './full-text.ts';
@@ -10,6 +11,12 @@ import { HttpFetcher, type Resolver } from './http-fetcher.ts';
 
 /** A change in a feed's health that its subscribers should hear about. */
 export type FeedEvent = { kind: 'paused'; feed: FeedRecord; error: FeedError } | { kind: 'resumed'; feed: FeedRecord };
+
+/** The items of a feed's last fetch, by guid (for those that have one) and by article id. */
+export interface KnownItems {
+  guids: Set<string>;
+  ids: Set<string>;
+}
 
 /** Everything feed ingestion needs, built once per process. */
 export interface IngestContext {
@@ -26,8 +33,8 @@ export interface IngestContext {
   pauseAfterFailures: number;
   /** Told when a feed is paused or resumes. */
   onEvent: (event: FeedEvent) => void;
-  /** Ids of each feed's items at its last fetch (all stored or known duplicates): most need no lookup next time. */
-  knownItems: Map<string, Set<string>>;
+  /** Each feed's items at its last fetch (all stored or known duplicates): most need no parsing or lookup next time. */
+  knownItems: Map<string, KnownItems>;
   /** Jitter source (tests pass a constant). */
   random: () => number;
   /** Closes the connection pools. */
@@ -81,7 +88,7 @@ export function createIngestContext(
   const limiter = new FetchLimiter({ total: config.fetching.concurrency, perHost: config.fetching.perHostConcurrency });
   const pageLimiter = new FetchLimiter({ total: config.fetching.concurrency, perHost: config.fetching.perHostConcurrency });
   const configured = new Map(config.feeds.map((feed) => [feed.id, feed.options]));
-  const defaults = defaultFeedOptions(config.feedDefaults);
+  const defaults = feedOptions(config.feedDefaults);
   return {
     store,
     fetcher,

@@ -1,4 +1,4 @@
-import type { FeedOptions } from '../config/load-config.ts';
+import type { FeedOptions } from './feed-options.ts';
 import type { FeedRecord, StoredArticle } from '../store/records.ts';
 import type { Article } from './article.ts';
 import { canonicalUrl } from './canonical-url.ts';
@@ -7,8 +7,8 @@ import { asFeedError, type FeedError } from './feed-error.ts';
 import { fetchFeed } from './fetch-feed.ts';
 import { hostKey } from './fetch-limiter.ts';
 import { htmlToLine, wordCount } from './html-text.ts';
-import type { IngestContext } from './ingest-context.ts';
-import { articleId, itemKey, linkBase, normalizeItem } from './normalize-item.ts';
+import type { IngestContext, KnownItems } from './ingest-context.ts';
+import { articleId, itemKey, itemTitle, linkBase, normalizeItem } from './normalize-item.ts';
 import { parseFeed } from './parse-feed.ts';
 import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './poll-schedule.ts';
@@ -31,25 +31,30 @@ interface Candidate {
 
 /**
  * Cheap identity of every item (no HTML sanitizing), to learn which are new before normalizing.
- * An item with a guid that the feed's previous fetch already had is settled by its id alone.
+ * An item whose guid the feed's previous fetch already had is settled by its guid alone.
  */
-function candidatesOf(feed: ParsedFeed, feedId: string, feedUrl: string, remembered: ReadonlySet<string> | undefined): { known: string[]; candidates: Candidate[] } {
+function candidatesOf(feed: ParsedFeed, feedId: string, feedUrl: string, remembered: KnownItems | undefined): { known: ParsedItem[]; candidates: Candidate[] } {
   const base = linkBase(feed, feedUrl) ?? undefined;
-  const known: string[] = [];
+  const known: ParsedItem[] = [];
   const candidates: Candidate[] = [];
   for (const item of feed.items) {
-    if (item.guid && remembered) {
-      const id = articleId(feedId, item.guid);
-      if (remembered.has(id)) {
-        known.push(id);
-        continue;
-      }
+    if (item.guid && remembered?.guids.has(item.guid)) {
+      known.push(item);
+      continue;
     }
     const url = canonicalUrl(item.link, base);
-    const title = htmlToLine(item.title ?? '');
-    candidates.push({ item, id: articleId(feedId, itemKey(item, url, title || '(untitled)')), url, titleKey: titleKey(title) });
+    const title = itemTitle(item);
+    candidates.push({ item, id: articleId(feedId, itemKey(item, url, title)), url, titleKey: titleKey(title) });
   }
   return { known, candidates };
+}
+
+/**
+ * A copy of a string that does not keep its source alive: parsed values are often slices of the
+ * whole document, and remembering one guid would otherwise pin every feed's last document.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function keysOf(candidates: Candidate[], titleSince: number, withIds: boolean) {
@@ -71,7 +76,7 @@ function keysOf(candidates: Candidate[], titleSince: number, withIds: boolean) {
 async function unseenCandidates(context: IngestContext, feedId: string, candidates: Candidate[], now: number): Promise<Candidate[]> {
   const titleSince = now - TITLE_DEDUPE_WINDOW_MS;
   const remembered = context.knownItems.get(feedId);
-  const unknown = remembered ? candidates.filter((candidate) => !remembered.has(candidate.id)) : candidates;
+  const unknown = remembered ? candidates.filter((candidate) => !remembered.ids.has(candidate.id)) : candidates;
   const empty = { ids: new Set<string>(), guids: new Set<string>(), urls: new Set<string>(), titleKeys: new Set<string>() };
   let seen = empty;
   if (remembered) {
@@ -147,16 +152,27 @@ export async function ingestFeed(context: IngestContext, feed: FeedRecord, now: 
       return { feedId: feed.id, status: 'not_modified' };
     }
     const decoded = decodeDocument(got.bytes, got.contentType);
-    const parsed = await parseFeed(decoded.text, got.url);
-    const { known, candidates } = candidatesOf(parsed, feed.id, got.url, context.knownItems.get(feed.id));
+    const remembered = context.knownItems.get(feed.id);
+    const parsed = await parseFeed(decoded.text, got.url, remembered ? { knownGuids: remembered.guids } : {});
+    const { known, candidates } = candidatesOf(parsed, feed.id, got.url, remembered);
     const unseen = await unseenCandidates(context, feed.id, candidates, now);
-    const articles = unseen.map(({ item }) => normalizeItem(parsed, item, { feedId: feed.id, feedUrl: got.url, lang: feed.lang, now }));
-    const marked = markFresh(articles, options, firstFetch, now);
+    const normalize = { feedId: feed.id, feedUrl: got.url, lang: feed.lang, now };
+    // Identity first (cheap); only items that count as news get their text sanitized and analysed:
+    // the back catalogue of a first fetch and items past the age limit are kept for dedupe only.
+    const marked = markFresh(unseen.map(({ item }) => normalizeItem(parsed, item, normalize, { withText: false })), options, firstFetch, now);
+    const itemOf = new Map(unseen.map((candidate) => [candidate.id, candidate.item])); // the same ids: both come from itemKey(itemTitle)
     const complete: StoredArticle[] = [];
-    for (const article of marked) complete.push(await withFullText(context, article, options, now));
+    for (const light of marked) {
+      const item = itemOf.get(light.id);
+      const article = light.fresh && item ? { ...normalizeItem(parsed, item, normalize), firstSeenAt: now, fresh: true } : light;
+      complete.push(await withFullText(context, article, options, now));
+    }
     const added = await store.insertNewArticles(complete);
     // Every item of this document is now stored or a known duplicate: remember them for the next poll.
-    context.knownItems.set(feed.id, new Set([...known, ...candidates.map((candidate) => candidate.id)]));
+    context.knownItems.set(feed.id, {
+      guids: new Set([...known, ...candidates.map((candidate) => candidate.item)].flatMap((item) => (item.guid ? detached(item.guid) : []))),
+      ids: new Set(candidates.map((candidate) => candidate.id)),
+    });
     const hint = Math.max(parsed.updateIntervalMs ?? 0, got.freshnessMs ?? 0) || null;
     await store.recordFetchSuccess(feed.id, {
       at: now,
@@ -167,13 +183,14 @@ export async function ingestFeed(context: IngestContext, feed: FeedRecord, now: 
       nextFetchAt: nextPollAfterSuccess({ now, intervalMs: options.pollIntervalMs, hintMs: hint, random: context.random }),
     });
     if (feed.pausedAt !== null) context.onEvent({ kind: 'resumed', feed });
-    const warnings = [...decoded.warnings, ...parsed.warnings];
+    const warnings = [...decoded.warnings, ...parsed.warnings].map(detached);
     log.debug({ feed: feed.id, items: parsed.items.length, added: added.length, encoding: decoded.encoding, warnings }, 'feed fetched');
     return {
       feedId: feed.id,
       status: 'updated',
-      added: added.map(({ id, title, url, publishedAt, fresh }) => ({ id, title, url, publishedAt, fresh })),
-      title: parsed.title,
+      // Results of a whole poll are held until its last feed is done: keep no slice of any document.
+      added: added.map(({ id, title, url, publishedAt, fresh }) => ({ id, title: detached(title), url: url === null ? null : detached(url), publishedAt, fresh })),
+      title: parsed.title === null ? null : detached(parsed.title),
       warnings,
     };
   } catch (error) {

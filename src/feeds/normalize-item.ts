@@ -6,6 +6,7 @@ import { htmlToLine, htmlToParagraphs } from './html-text.ts';
 import { publicationTime } from './parse-date.ts';
 import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
+import { UNTITLED } from './title-key.ts';
 
 export interface NormalizeContext {
   feedId: string;
@@ -66,6 +67,18 @@ function firstImage(html: string): string | null {
   return /<img\b[^>]*\ssrc="([^"]+)"/i.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? null;
 }
 
+/**
+ * An item's title as plain text; the start of its body when it has none.
+ *
+ * @example
+ *   itemTitle({ title: '<b>Breaking</b>', contentHtml: null, summaryHtml: null }); // 'Breaking'
+ */
+export function itemTitle(item: Pick<ParsedItem, 'title' | 'contentHtml' | 'summaryHtml'>): string {
+  const title = htmlToLine(item.title ?? '');
+  if (title) return title;
+  return htmlToParagraphs(item.contentHtml ?? item.summaryHtml ?? '')[0]?.slice(0, 120) || UNTITLED;
+}
+
 /** The key that identifies an item within its feed: guid, else canonical URL, else title and date. */
 export function itemKey(item: Pick<ParsedItem, 'guid' | 'date'>, url: string | null, title: string): string {
   return item.guid ?? url ?? `${title}\u0000${item.date ?? ''}`;
@@ -75,22 +88,22 @@ export function itemKey(item: Pick<ParsedItem, 'guid' | 'date'>, url: string | n
  * Turns one parsed item into an Article: plain-text title and paragraphs, sanitized HTML,
  * canonical URL (tracking parameters and fragment removed), stable id, language (configured,
  * declared, then detected), publication time (first-seen time when missing or broken), lead image.
+ * With `withText: false` only the identity is filled (no body, image or language detection):
+ * enough for back-catalogue items, which are stored for dedupe and never shown.
  *
  * @example
  *   const article = normalizeItem(feed, feed.items[0]!, { feedId: 'monde', feedUrl, lang: 'fr', now: Date.now() });
  */
-export function normalizeItem(feed: ParsedFeed, item: ParsedItem, context: NormalizeContext): Article {
+export function normalizeItem(feed: ParsedFeed, item: ParsedItem, context: NormalizeContext, options: { withText?: boolean } = {}): Article {
+  const withText = options.withText ?? true;
   const base = linkBase(feed, context.feedUrl);
   const url = canonicalUrl(item.link, base ?? undefined);
-  const body = item.contentHtml ?? item.summaryHtml ?? '';
+  const body = withText ? (item.contentHtml ?? item.summaryHtml ?? '') : '';
   const paragraphs = htmlToParagraphs(body);
-  const title = htmlToLine(item.title ?? '') || (paragraphs[0] ? paragraphs[0].slice(0, 120) : '') || '(untitled)';
+  const title = itemTitle(item);
   const html = body ? sanitizeHtml(body, base) || null : null;
-  const lang =
-    context.lang ??
-    primaryLanguage(item.lang) ??
-    primaryLanguage(feed.lang) ??
-    detectLanguage(`${title}. ${paragraphs.join(' ').slice(0, 800)}`);
+  const declared = context.lang ?? primaryLanguage(item.lang) ?? primaryLanguage(feed.lang);
+  const lang = declared ?? (withText ? detectLanguage(`${title}. ${paragraphs.join(' ').slice(0, 800)}`) : null);
   return {
     id: articleId(context.feedId, itemKey(item, url, title)),
     feedId: context.feedId,
@@ -102,7 +115,7 @@ export function normalizeItem(feed: ParsedFeed, item: ParsedItem, context: Norma
     lang,
     paragraphs,
     html,
-    imageUrl: canonicalImage(item.imageUrl ?? (html ? firstImage(html) : null), base),
+    imageUrl: withText ? canonicalImage(item.imageUrl ?? (html ? firstImage(html) : null), base) : null,
     categories: [...new Set(item.categories.map((category) => htmlToLine(category)).filter(Boolean))],
   };
 }

@@ -4,6 +4,7 @@ import { FeedError } from './feed-error.ts';
 import { parseJsonFeed } from './parse-json-feed.ts';
 import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
 import { repairXml } from './repair-xml.ts';
+import { skipKnownItems } from './skip-known-items.ts';
 
 type XmlValue = unknown;
 type CustomItem = Record<string, XmlValue>;
@@ -153,14 +154,15 @@ function xmlBase(source: string): string | null {
 /**
  * Parses a decoded feed document (RSS 0.9x/2.0, RSS 1.0/RDF, Atom 0.3/1.0 through rss-parser,
  * JSON Feed 1.0/1.1) into format-independent items. HTML entities undefined in XML are read as
- * HTML and DOCTYPE entities are never expanded (see repairXml). Throws a FeedError naming
- * `url`, the line when known, and what was wrong.
+ * HTML and DOCTYPE entities are never expanded (see repairXml). Items whose guid is in
+ * `knownGuids` come back as stubs holding only their guid (see skipKnownItems). Throws a
+ * FeedError naming `url`, the line when known, and what was wrong.
  *
  * @example
  *   const feed = await parseFeed(decoded.text, 'https://example.org/rss');
  *   feed.items.length;
  */
-export async function parseFeed(source: string, url: string): Promise<ParsedFeed> {
+export async function parseFeed(source: string, url: string, options: { knownGuids?: ReadonlySet<string> } = {}): Promise<ParsedFeed> {
   const format = detectFormat(source);
   if (!format) {
     const looksHtml = /<html[\s>]/i.test(source.slice(0, 4096));
@@ -170,7 +172,7 @@ export async function parseFeed(source: string, url: string): Promise<ParsedFeed
   const repaired = repairXml(source);
   let output: Awaited<ReturnType<typeof parser.parseString>>;
   try {
-    output = await parser.parseString(repaired.text);
+    output = await parser.parseString(options.knownGuids ? skipKnownItems(repaired.text, format, options.knownGuids).text : repaired.text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = lineOf(message);

@@ -49,6 +49,25 @@ describe('ingestFeed: first fetch, age, dedupe', () => {
     expect(await freshTitles()).toEqual(['Story number 0 of item', 'Story number 1 of item', 'Story number 2 of item']);
   });
 
+  it('keeps the back catalogue for dedupe only (no text), and recognises it after a restart (cold memory)', async () => {
+    document = rssDocument('Feed', items(5));
+    const first = await ingestFeed(setup.context, await addFeed(setup.store, 'f', server.url('/feed'), NOW), NOW);
+    const stored = await setup.store.getArticles(first.status === 'updated' ? first.added.map((article) => article.id) : []);
+    expect(stored.map((article) => [article.fresh, article.paragraphs.length > 0, article.html !== null])).toEqual([
+      [true, true, true],
+      [true, true, true],
+      [true, true, true],
+      [false, false, false],
+      [false, false, false],
+    ]);
+    const restarted = await ingestSetup();
+    const context = { ...restarted.context, store: setup.store };
+    document = rssDocument('Feed', [{ guid: 'item-new', title: 'After the restart', date: new Date(NOW) }, ...items(5)]);
+    const result = await ingestFeed(context, await reload(setup.store, 'f'), NOW + HOUR);
+    expect(result.status === 'updated' && result.added.map((article) => article.title)).toEqual(['After the restart']);
+    await restarted.close();
+  });
+
   it('never counts items older than the age limit as new, on any fetch', async () => {
     document = rssDocument('Feed', items(2, 'old', 50));
     await ingestFeed(setup.context, await addFeed(setup.store, 'f', server.url('/feed'), NOW), NOW);

@@ -75,3 +75,17 @@ describe('normalizeItem', () => {
     expect(normalizeItem(feed, item({}), context).title).toBe('(untitled)');
   });
 });
+
+describe('normalizeItem without text (back catalogue)', () => {
+  it('keeps the identity (same id, title, URL, date) and skips body, image and language detection', () => {
+    const parsed = item({ guid: 'g', title: 'Title', link: '/a', date: '2024-11-05T10:00:00Z', contentHtml: '<p>Le gouvernement a annoncé mardi une hausse des impôts.</p><img src="/i.jpg">' });
+    const full = normalizeItem(feed, parsed, context);
+    const light = normalizeItem(feed, parsed, context, { withText: false });
+    expect(light).toMatchObject({ id: full.id, title: 'Title', url: full.url, publishedAt: full.publishedAt, paragraphs: [], html: null, imageUrl: null, lang: null });
+  });
+
+  it('titles an item without title from its text, in both modes, so ids agree', () => {
+    const parsed = item({ contentHtml: '<p>Only text.</p>' });
+    expect(normalizeItem(feed, parsed, context, { withText: false })).toMatchObject({ title: 'Only text.', id: normalizeItem(feed, parsed, context).id });
+  });
+});

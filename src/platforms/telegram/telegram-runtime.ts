@@ -1,4 +1,4 @@
-import { Bot, type Context } from 'grammy';
+import { Bot, InputFile, type Context } from 'grammy';
 import type { CommandContext, InterfaceLanguage } from '../../commands/command.ts';
 import { COMMANDS, runCommand } from '../../commands/command-registry.ts';
 import { escapeTelegramHtml } from '../../render/telegram-html.ts';
@@ -46,6 +46,12 @@ async function handleCommand(service: RunningService, ctx: Context, name: string
     await ctx.reply(escapeTelegramHtml(answer.text), {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
+      ...(message.is_topic_message ? { message_thread_id: message.message_thread_id } : {}),
+    });
+  } else if (answer.kind === 'file') {
+    await ctx.replyWithDocument(new InputFile(Buffer.from(answer.content, 'utf8'), answer.name), {
+      caption: escapeTelegramHtml(answer.text),
+      parse_mode: 'HTML',
       ...(message.is_topic_message ? { message_thread_id: message.message_thread_id } : {}),
     });
   }

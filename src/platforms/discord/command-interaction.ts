@@ -171,8 +171,10 @@ export async function answerCommand(bot: DiscordBot, interaction: ChatInputComma
     const known = await service.store.getChat({ platform: 'discord', chatId: targetId });
     lang = (known?.settings.lang as InterfaceLanguage | null | undefined) ?? userLang;
     let check: PostingCheck | null = null;
-    if (POSTING_COMMANDS.has(definition.name)) {
-      check = await checkPostingPermissions(bot.client, targetId, known?.settings.threadPerDigest === true);
+    // Turning on a thread per digest needs more of the bot (Create Public Threads): checked before it is saved.
+    const threadsAsked = definition.name === 'settings' && interaction.options.getBoolean('thread_per_digest') === true;
+    if (POSTING_COMMANDS.has(definition.name) || threadsAsked) {
+      check = await checkPostingPermissions(bot.client, targetId, threadsAsked || known?.settings.threadPerDigest === true);
       if (!check.ok) {
         if (definition.name === 'digest') bot.cooldown.release(targetId);
         await interaction.editReply({ content: escapeDiscordMarkdown(postingProblem(check, channelLabel(bot.client, targetId), lang)), allowedMentions: NO_MENTIONS });

@@ -299,6 +299,14 @@ describe('threads and forums', () => {
     expect(bot.fake.messagesIn(threads[0]!.id).flatMap((message) => message.embeds)).toHaveLength(5);
   });
 
+  it('refuses a thread per digest where the bot may not create threads, naming the permission', async () => {
+    const channel = bot.newChannel('no-threads');
+    bot.fake.setOverwrites(channel, [{ id: bot.guild.roles[1]!.id, type: 0, allow: 0n, deny: BITS.CreatePublicThreads }]);
+    const answer = await bot.asAdmin(channel, 'settings', { thread_per_digest: true });
+    expect(answer.content).toContain('Create Public Threads');
+    expect((await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))?.settings.threadPerDigest).not.toBe(true);
+  });
+
   it('takes a thread as a target of its own', async () => {
     const parent = bot.newChannel('parent');
     const thread = bot.newChannel('a-thread', { type: CHANNEL.publicThread, parentId: parent.id });

@@ -35,10 +35,12 @@ export function explanationText(explanation: ItemExplanation, chat: ChatRecord, 
   switch (explanation.status) {
     case 'invalid_url':
       return fr ? `« ${explanation.url} » n’est pas un lien http(s). Exemple : /why https://exemple.fr/article` : `“${explanation.url}” is not an http(s) link. Example: /why https://example.org/article`;
-    case 'not_fetched':
+    case 'not_fetched': {
+      const one = explanation.feeds === 1;
       return fr
-        ? `Pas encore récupéré : aucun des ${explanation.feeds} flux de ce chat n’a publié ce lien depuis que Précis les lit.`
-        : `Not fetched yet: none of this chat’s ${explanation.feeds} feeds has carried this link since Précis started reading them.`;
+        ? `Pas encore récupéré : ${one ? 'le flux de ce chat n’a' : `aucun des ${explanation.feeds} flux de ce chat n’a`} publié ce lien depuis que Précis ${one ? 'le' : 'les'} lit.`
+        : `Not fetched yet: ${one ? 'this chat’s feed has not' : `none of this chat’s ${explanation.feeds} feeds has`} carried this link since Précis started reading ${one ? 'it' : 'them'}.`;
+    }
     case 'other_feed':
       return fr
         ? `« ${explanation.article.title} » vient de ${explanation.feeds.join(', ')}, que ce chat ne suit pas (/subscribe pour l’ajouter).`

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { DigestConfig } from '../config/schema.ts';
 import type { Logger } from '../logger.ts';
@@ -114,6 +115,9 @@ export function createDeliveryContext(options: {
 }): DeliveryContext {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepFor;
+  const signal = options.signal ?? new AbortController().signal;
+  // Every send waiting its turn listens to this one signal: thousands at once is expected.
+  setMaxListeners(0, signal);
   const policy = { ...DEFAULT_DELIVERY_POLICY, ...options.policy };
   const channels = new Map<Platform, DeliveryChannel>([...options.channels].map((channel) => [channel.platform, channel]));
   const throttles = new Map<Platform, SendThrottle>(
@@ -133,7 +137,7 @@ export function createDeliveryContext(options: {
     queue: new DeliveryQueue(policy.concurrency),
     cache: new DigestCache(),
     refreshFeeds: options.refreshFeeds ?? null,
-    signal: options.signal ?? new AbortController().signal,
+    signal,
     random: options.random ?? Math.random,
   };
 }

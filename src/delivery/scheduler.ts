@@ -84,7 +84,7 @@ export class DigestScheduler {
 
   /** Schedules every chat, then fires overdue slots right away (catch-up) and starts the sweep. */
   async start(chats: readonly ChatRecord[]): Promise<void> {
-    this.baseline = await this.options.store.latestClaimedSlots();
+    this.baseline = await this.options.store.latestCompletedSlots();
     for (const chat of chats) this.schedule(chat);
     this.sweepTask = createTask(this.options.sweepCron ?? DEFAULT_SWEEP_CRON, () => this.sweep(), {
       name: 'digest-sweep',

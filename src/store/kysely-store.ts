@@ -639,10 +639,11 @@ export class KyselyStore implements Store {
     await this.db.updateTable('schedule_claims').set({ completed_at: at }).where('slot_key', '=', slotKey).where('owner', '=', owner).execute();
   }
 
-  async latestClaimedSlots(): Promise<Map<number, number>> {
+  async latestCompletedSlots(): Promise<Map<number, number>> {
     const rows = await this.db
       .selectFrom('schedule_claims')
       .select(['chat_ref', (eb) => eb.fn.max('slot_at').as('latest')])
+      .where('completed_at', 'is not', null)
       .groupBy('chat_ref')
       .execute();
     return new Map(rows.map((row) => [row.chat_ref, row.latest]));

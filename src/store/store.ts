@@ -181,8 +181,8 @@ export interface Store {
   claimSlot(claim: SlotClaim): Promise<SlotClaimResult>;
   /** Marks a claimed slot done (`completed`) or gives it back to be fired again (`released`). */
   finishSlot(slotKey: string, owner: string, outcome: 'completed' | 'released', at: number): Promise<void>;
-  /** The latest claimed slot of every chat that has one. */
-  latestClaimedSlots(): Promise<Map<number, number>>;
+  /** The latest completed slot of every chat that has one (a claim its owner never completed does not count). */
+  latestCompletedSlots(): Promise<Map<number, number>>;
   /** Forgets slot claims and sent message bodies older than `before` (the ledger keeps its rows). */
   pruneDeliveryLedger(before: number): Promise<void>;
 

@@ -6,7 +6,8 @@
  * Its parent kills it with SIGKILL at random moments and starts it again.
  *
  * Environment: PRECIS_TEST_DB, PRECIS_TEST_API_ROOT, PRECIS_TEST_TOKEN, PRECIS_TEST_INSTANCE,
- * PRECIS_TEST_FAST=1 (pace at 200 msg/s with no per-chat limit, for tests), PRECIS_TEST_SLOT (ms).
+ * PRECIS_TEST_FAST=1 (pace at 200 msg/s with no per-chat limit, for tests), PRECIS_TEST_SLOT (ms),
+ * PRECIS_TEST_CONCURRENCY (chats at once; default the policy's).
  */
 import { Api } from 'grammy';
 import { createDeliveryContext } from '../../../src/delivery/delivery-context.ts';
@@ -29,7 +30,14 @@ const api = new Api(env('PRECIS_TEST_TOKEN'), { apiRoot: env('PRECIS_TEST_API_RO
 const telegram = telegramChannel(api);
 const channel = process.env.PRECIS_TEST_FAST ? { ...telegram, limits: { global: { count: 200, perMs: 1000 }, perChat: { private: null, group: null, channel: null } } } : telegram;
 const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-const context = createDeliveryContext({ store, channels: [channel], digest: DIGEST_CONFIG, log, instanceId: env('PRECIS_TEST_INSTANCE') });
+const context = createDeliveryContext({
+  store,
+  channels: [channel],
+  digest: DIGEST_CONFIG,
+  log,
+  instanceId: env('PRECIS_TEST_INSTANCE'),
+  policy: process.env.PRECIS_TEST_CONCURRENCY ? { concurrency: Number(process.env.PRECIS_TEST_CONCURRENCY) } : {},
+});
 const slotAt = Number(env('PRECIS_TEST_SLOT'));
 
 const chats = await store.listChats();
@@ -48,22 +56,29 @@ const resuming = resumeUnfinishedDeliveries(context, inFlight);
 await scheduler.start(chats);
 await resuming;
 
-async function owed(): Promise<number> {
-  let count = 0;
-  for (const chat of chats) {
-    const deliveries = await store.listRecentDeliveries(chat.id, 5);
-    if (!deliveries.some((delivery) => delivery.slotAt === slotAt && delivery.status !== 'pending')) count++;
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+
+/** Chats not yet done with the owed slot (kept small: each is checked until it is done). */
+const remaining = new Set(chats.map((chat) => chat.id));
+async function finished(): Promise<boolean> {
+  if ((await store.listUnfinishedDeliveries()).length) return false;
+  for (const chatRef of [...remaining]) {
+    const deliveries = await store.listRecentDeliveries(chatRef, 5);
+    if (deliveries.some((delivery) => delivery.slotAt === slotAt && delivery.status !== 'pending')) remaining.delete(chatRef);
   }
-  return count + (await store.listUnfinishedDeliveries()).length;
+  return remaining.size === 0;
 }
 
-for (;;) {
-  if ((await owed()) === 0) break;
-  await new Promise((resolve) => setTimeout(resolve, 50));
+while (!(await finished())) {
+  await new Promise((resolve) => setTimeout(resolve, 250));
   // Whatever an earlier run of this process left pending (its lease is ours) goes out too.
   await resumeUnfinishedDeliveries(context, inFlight);
 }
+clearInterval(sampler);
 await scheduler.stop();
 await store.close();
-process.stdout.write('done\n');
+process.stdout.write(`${JSON.stringify({ done: true, peakRss })}\n`);
 process.exit(0);

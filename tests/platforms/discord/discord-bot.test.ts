@@ -174,7 +174,7 @@ describe('robustness', () => {
     await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
     const chat = (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))!;
     bot.fake.deleteChannel(channel);
-    await expect.poll(async () => (await bot.service.store.getChatById(chat.id))?.pausedReason).toContain('deleted');
+    await expect.poll(async () => (await bot.service.store.getChatById(chat.id))?.pausedReason, { timeout: 5000 }).toContain('deleted');
   });
 
   it('pauses every channel of a server that removed the bot', async () => {
@@ -183,7 +183,7 @@ describe('robustness', () => {
     // A channel Précis delivers to in that server (as if subscribed while the server was allowed).
     await bot.service.store.ensureChat({ platform: 'discord', chatId: channel.id }, { kind: 'group', title: '#short-lived' }, defaultChatSettings(bot.service.config), Date.now());
     bot.fake.kickBot(server);
-    await expect.poll(async () => (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))?.pausedReason).toContain('removed from the server');
+    await expect.poll(async () => (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))?.pausedReason, { timeout: 5000 }).toContain('removed from the server');
   });
 
   it('pauses on Missing Permissions, and resumes when the permission is given back', async () => {
@@ -221,7 +221,6 @@ describe('robustness', () => {
       await bot.service.store.subscribe(chat.id, 'world-topics', Date.now());
       chats.push(chat);
     }
-    await expect.poll(() => bot.fake.channels.size).toBeGreaterThan(60); // created on the gateway too
     const started = Date.now();
     const runs = await Promise.all(chats.map((chat) => deliverDigest(bot.service.delivery, chat, { kind: 'on_demand', slotKey: null })));
     const elapsed = Date.now() - started;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.ts';
+import { FakeTelegram } from '../../fakes/telegram/fake-telegram.ts';
 import { repoRoot } from '../../helpers/paths.ts';
 import { spawnPrecis } from '../../helpers/run-cli.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
@@ -40,5 +41,33 @@ describe('precis start with DISCORD_BOT_TOKEN', () => {
     expect(run.stderr).toContain('Discord bot');
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
+  });
+
+  it('runs the Discord bot beside the Telegram bot in the same process', async () => {
+    const telegram = new FakeTelegram();
+    const telegramRoot = await telegram.start();
+    try {
+      const commandsBefore = fake.commands.global;
+      const run = spawnPrecis(['start'], {
+        cwd: tempDir(),
+        env: {
+          PRECIS_CONFIG: join(repoRoot, 'config/precis.yaml'),
+          DISCORD_BOT_TOKEN: fake.token,
+          DISCORD_API_ROOT: fake.apiRoot,
+          TELEGRAM_BOT_TOKEN: telegram.token,
+          TELEGRAM_API_ROOT: telegramRoot,
+        },
+      });
+      await fake.waitFor(() => fake.commands.global !== commandsBefore, 'the Discord slash commands', 15_000);
+      const deadline = Date.now() + 10_000;
+      while (!run.stderr.includes('Précis is running') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(telegram.calls.map((call) => call.method)).toContain('setMyCommands');
+      expect(run.stderr).toMatch(/Telegram bot @\w+ is polling/);
+      expect(run.stderr).toContain('Discord bot Précis is connected');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    } finally {
+      await telegram.stop();
+    }
   });
 });

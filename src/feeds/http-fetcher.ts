@@ -256,7 +256,8 @@ export class HttpFetcher {
     }
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new FeedError('network', url, `cannot resolve host ${new URL(url).hostname}`);
-    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code === 'ERR__ERROR_FORMAT_PADDING_1') {
+    // zlib's codes (Z_DATA_ERROR…) and brotli's (ERR__ERROR_FORMAT_…, ERR_BROTLI_…).
+    if (typeof code === 'string' && /^(Z_|ERR__ERROR_FORMAT|ERR_BROTLI|ERR__ERROR)/.test(code)) {
       return new FeedError('http_error', url, 'the compressed body is corrupt');
     }
     const message = error instanceof Error ? error.message : String(error);

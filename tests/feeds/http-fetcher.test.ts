@@ -33,10 +33,12 @@ beforeAll(async () => {
     response.writeHead(200, { 'content-encoding': 'gzip' });
     response.end(gzipSync(Buffer.alloc(10 * 1024 * 1024, 0x20)));
   });
-  server.route('/corrupt-gzip', (_request, response) => {
-    response.writeHead(200, { 'content-encoding': 'gzip' });
-    response.end(Buffer.from('definitely not gzip'));
-  });
+  for (const name of ['gzip', 'br', 'deflate']) {
+    server.route(`/corrupt-${name}`, (_request, response) => {
+      response.writeHead(200, { 'content-encoding': name });
+      response.end(Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0x01, 0x02, 0x03]));
+    });
+  }
   server.route('/endless', (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/rss+xml' });
     const chunk = Buffer.alloc(16 * 1024, 0x61);
@@ -116,8 +118,8 @@ describe('HttpFetcher', () => {
     await expect(fetcher.fetch(server.url('/gzip-bomb'), { accept: '*/*' })).rejects.toMatchObject({ code: 'too_large' });
   });
 
-  it('reports a corrupt compressed body clearly', async () => {
-    await expect(fetcher.fetch(server.url('/corrupt-gzip'), { accept: '*/*' })).rejects.toMatchObject({ code: 'http_error', detail: 'the compressed body is corrupt' });
+  it.each(['gzip', 'br', 'deflate'])('reports a corrupt %s body clearly', async (name) => {
+    await expect(fetcher.fetch(server.url(`/corrupt-${name}`), { accept: '*/*' })).rejects.toMatchObject({ code: 'http_error', detail: 'the compressed body is corrupt' });
   });
 
   it('aborts a server that answers too slowly (headers or body)', async () => {

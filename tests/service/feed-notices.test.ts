@@ -1,13 +1,21 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
 import { consoleChannel } from '../../src/delivery/console-channel.ts';
 import type { DeliveryChannel } from '../../src/delivery/delivery-channel.ts';
 import { FeedError } from '../../src/feeds/feed-error.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { consoleRuntime } from '../../src/service/console-runtime.ts';
 import { feedNotice, notifySubscribers } from '../../src/service/feed-notices.ts';
+import { startService } from '../../src/service/start-service.ts';
 import { chatSettingsSchema, type Platform } from '../../src/store/records.ts';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
+const tempDir = useTempDir();
 const settings = chatSettingsSchema.parse({ cron: '0 8 * * *', timezone: 'UTC', stories: 5 });
 
 describe('feed notices', () => {
@@ -36,5 +44,31 @@ describe('feed notices', () => {
     ]);
     expect(feedNotice({ kind: 'resumed', feed }, english)).toBe('The feed “Le Monde” works again: its articles are back in your digests.');
     await store.close();
+  });
+});
+
+describe('the running service and a failing feed', () => {
+  it('pauses the feed after the configured failures and tells its subscribed chat once', async () => {
+    const dir = tempDir();
+    // A port that refuses connections: bound, then closed.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(join(dir, 'config/precis.yaml'), `feeds:\n  - name: Down Feed\n    url: http://127.0.0.1:${port}/feed\nfetching:\n  pauseAfterFailures: 1\n`);
+    const config = loadConfig({ PRECIS_ALLOW_PRIVATE_URLS: '1' }, dir);
+    const store = await openSqliteStore(join(dir, 'data.sqlite'));
+    const feed = await store.upsertFeed({ id: 'down-feed', url: `http://127.0.0.1:${port}/feed`, title: 'Down Feed', lang: null, origin: 'config' }, 1);
+    const chat = await store.ensureChat({ platform: 'console', chatId: 'console' }, { kind: 'private', title: 'console' }, settings, 1);
+    await store.subscribe(chat.id, feed.id, 1);
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const handle = await startService({ config, store, log: silentLogger(), platforms: [consoleRuntime(output)] });
+    await handle.service.work.drain();
+    await handle.stop();
+    expect(printed.match(/The feed “Down Feed” is paused/g)).toHaveLength(1);
+    expect(printed).toMatch(/network error/);
   });
 });

@@ -255,6 +255,14 @@ describe('autocomplete', () => {
     expect(done.content).toContain('Unsubscribed from Long Reads');
   });
 
+  it('offers the instance’s feeds for /subscribe, and a URL being typed as it is', async () => {
+    const channel = bot.newChannel('suggest');
+    const named = await bot.fake.autocomplete({ user: bot.admin, guildId: bot.guild.id, channelId: channel.id, command: 'subscribe', focused: 'feed', options: { feed: 'wor' } });
+    expect(named).toEqual([{ name: 'World Topics', value: 'World Topics' }]);
+    const url = await bot.fake.autocomplete({ user: bot.admin, guildId: bot.guild.id, channelId: channel.id, command: 'subscribe', focused: 'feed', options: { feed: 'https://example.org/rss' } });
+    expect(url[0]).toEqual({ name: 'https://example.org/rss', value: 'https://example.org/rss' });
+  });
+
   it('offers matching time zones for /timezone, and sets the one chosen', async () => {
     const channel = bot.newChannel('zones');
     const choices = await bot.fake.autocomplete({ user: bot.admin, guildId: bot.guild.id, channelId: channel.id, command: 'timezone', focused: 'zone', options: { zone: 'new y' } });
@@ -350,6 +358,9 @@ describe('settings, export and import', () => {
     expect((await bot.service.store.listSubscriptions(chat.id)).length).toBe(2);
     const again = await bot.asAdmin(target, 'import', { file: attachment.id });
     expect(again.content).toContain('Already followed');
+    const notOpml = bot.fake.addAttachment('notes.txt', 'just some notes');
+    const refused = await bot.asAdmin(target, 'import', { file: notOpml.id }, 'fr');
+    expect(refused.content).toContain('n’est pas un fichier OPML utilisable');
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { FeedError } from '../feeds/feed-error.ts';
+import type { FeedRecord } from '../store/records.ts';
 import { reply, type CommandContext, type CommandDefinition, type CommandReply } from './command.ts';
 import { findFeed } from './find-feed.ts';
 
@@ -34,10 +35,60 @@ async function subscribeToUrl(context: CommandContext, url: string): Promise<Com
     : reply(context, { en: `This chat already follows ${title}.`, fr: `Ce chat suit déjà ${title}.` });
 }
 
-/** `/subscribe <feed URL or name>`: the feed is fetched and parsed first, then followed. */
+/**
+ * "all" (every feed of the instance) or several names separated by commas: the configured feeds
+ * meant, and the names that match none; null when the text is one name or a URL.
+ */
+function configuredFeedsNamed(feeds: readonly FeedRecord[], text: string): { found: FeedRecord[]; unknown: string[] } | null {
+  const configured = feeds.filter((feed) => feed.origin === 'config');
+  if (/^(all|tous|toutes|tout)$/i.test(text.trim())) return { found: configured, unknown: [] };
+  if (!text.includes(',') || /^https?:\/\//i.test(text.trim())) return null;
+  const names = text.split(',').map((name) => name.trim()).filter(Boolean);
+  const found: FeedRecord[] = [];
+  const unknown: string[] = [];
+  for (const name of names) {
+    const feed = findFeed(configured, name);
+    if (feed) found.push(feed);
+    else unknown.push(name);
+  }
+  return { found, unknown };
+}
+
+async function subscribeConfigured(context: CommandContext, feeds: readonly FeedRecord[], unknown: readonly string[]): Promise<CommandReply> {
+  const { service, chat } = context;
+  const now = service.delivery.now();
+  const added: string[] = [];
+  const already: string[] = [];
+  for (const feed of feeds) ((await service.store.subscribe(chat.id, feed.id, now)) ? added : already).push(feed.title);
+  service.scheduleChat(chat);
+  const lines = { en: [] as string[], fr: [] as string[] };
+  if (added.length) {
+    lines.en.push(`Subscribed to ${added.join(', ')}.`);
+    lines.fr.push(`Abonné à ${added.join(', ')}.`);
+  }
+  if (already.length) {
+    lines.en.push(`Already followed: ${already.join(', ')}.`);
+    lines.fr.push(`Déjà suivis : ${already.join(', ')}.`);
+  }
+  if (unknown.length) {
+    const names = service.config.feeds.map((feed) => feed.name).join(', ');
+    lines.en.push(`Not feeds of this instance: ${unknown.join(', ')} (feeds: ${names || 'none'}).`);
+    lines.fr.push(`Pas des flux de cette instance : ${unknown.join(', ')} (flux : ${names || 'aucun'}).`);
+  }
+  if (!feeds.length && !unknown.length) {
+    lines.en.push('This instance has no configured feeds: /subscribe <feed URL>.');
+    lines.fr.push('Cette instance n’a pas de flux configurés : /subscribe <URL du flux>.');
+  }
+  return reply(context, { en: lines.en.join('\n'), fr: lines.fr.join('\n') });
+}
+
+/**
+ * `/subscribe <feed URL or name>`: the feed is fetched and parsed first, then followed. Several
+ * feeds of the instance at once: names separated by commas, or "all".
+ */
 export const subscribeCommand: CommandDefinition = {
   name: 'subscribe',
-  argument: { name: 'feed', description: { en: 'feed URL or name', fr: 'URL ou nom du flux' }, required: true },
+  argument: { name: 'feed', description: { en: 'feed URL or name (several: a, b; or all)', fr: 'URL ou nom du flux (plusieurs : a, b ; ou all)' }, required: true },
   description: { en: 'Follow a feed', fr: 'Suivre un flux' },
   manages: true,
   async run(context) {
@@ -49,7 +100,10 @@ export const subscribeCommand: CommandDefinition = {
         fr: `Usage : /subscribe <URL ou nom du flux>\nExemple : /subscribe https://www.lemonde.fr/rss/une.xml${names ? `\n\nFlux de cette instance :\n${names}` : ''}`,
       });
     }
-    const known = findFeed(await service.store.listFeeds(), args);
+    const feeds = await service.store.listFeeds();
+    const several = configuredFeedsNamed(feeds, args);
+    if (several) return subscribeConfigured(context, several.found, several.unknown);
+    const known = findFeed(feeds, args);
     if (known && known.origin === 'config') {
       const added = await service.store.subscribe(chat.id, known.id, service.delivery.now());
       service.scheduleChat(chat);

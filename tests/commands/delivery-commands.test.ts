@@ -119,6 +119,18 @@ describe('/schedule and /timezone', () => {
   });
 });
 
+describe('/subscribe to several feeds', () => {
+  it('follows every feed of the instance with "all", or several names separated by commas', async () => {
+    const running = await service();
+    const { store } = running.service;
+    await store.upsertFeed({ id: 'world', url: 'https://world.example.org/rss', title: 'World', lang: 'en', origin: 'config' }, 0);
+    const chat = await store.ensureChat({ platform: 'console', chatId: 'c2' }, { kind: 'private', title: null }, defaultChatSettings(running.service.config), Date.now());
+    expect(await say(running, chat, '/subscribe Actualités, Nowhere')).toBe('Subscribed to Actualités.\nNot feeds of this instance: Nowhere (feeds: Actualités).');
+    expect(await say(running, chat, '/subscribe all')).toBe('Subscribed to World.\nAlready followed: Actualités.');
+    expect((await store.listSubscriptions(chat.id)).sort()).toEqual(['actualites', 'world']);
+  });
+});
+
 describe('/filter', () => {
   it('adds include and exclude words and phrases, sets languages, and clears', async () => {
     const running = await service();

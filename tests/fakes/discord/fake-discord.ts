@@ -107,8 +107,10 @@ export interface InteractionInput {
 
 /** Discord's bucket of a request: the route with ids generalised, per major parameter (channel, guild, webhook). */
 function bucketOf(method: string, route: string): string {
-  const major = /^\/(?:channels|guilds|webhooks|interactions)\/(\d+)/.exec(route)?.[1] ?? '';
-  return `${method} ${route.replace(/\/\d{5,}/g, '/:id')} ${major}`;
+  // Webhooks and interactions are limited per id and token (each interaction has its own).
+  const token = /^\/(?:webhooks|interactions)\/(\d+\/[^/]+)/.exec(route)?.[1];
+  const major = token ?? /^\/(?:channels|guilds)\/(\d+)/.exec(route)?.[1] ?? '';
+  return `${method} ${route.replace(/\/\d{5,}/g, '/:id').replace(/\/(webhooks|interactions)\/:id\/[^/]+/, '/$1/:id/:token')} ${major}`;
 }
 
 let nextId = 1_200_000_000_000_000_000n;

@@ -1,0 +1,61 @@
+/**
+ * The Discord bot against the strict fake Discord (tests/fakes/discord), through startService and the
+ * real discord.js client: (1) a digest fanned out to N channels at once — messages per second against
+ * Discord's 50 requests/s global limit, and how many 429s it drew (target: none, and at least 75% of
+ * the limit, in the delivery core's pacing and discord.js's own per-second window); (2) `/digest` answered end to end (interaction → deferred reply → embeds posted →
+ * reply edited), p50 and p95 over 20 channels.
+ *
+ * @example
+ *   npm run bench -- discord          # 500 channels
+ *   npm run bench -- discord 2000
+ */
+import { deliverDigest } from '../src/delivery/deliver-digest.ts';
+import { defaultChatSettings } from '../src/service/chat-defaults.ts';
+import { startDiscordHarness } from '../tests/platforms/discord/discord-harness.ts';
+
+const CHANNELS = Number(process.argv[2] ?? 500);
+const DIGEST_RUNS = 20;
+const GLOBAL_LIMIT_PER_SECOND = 50;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const bot = await startDiscordHarness();
+try {
+  const settings = defaultChatSettings(bot.service.config);
+  const chats = [];
+  for (let index = 0; index < CHANNELS; index++) {
+    const channel = bot.newChannel(`fan-${index}`);
+    const chat = await bot.service.store.ensureChat({ platform: 'discord', chatId: channel.id }, { kind: 'group', title: channel.name }, settings, Date.now());
+    await bot.service.store.subscribe(chat.id, 'world-topics', Date.now());
+    chats.push(chat);
+  }
+  const started = performance.now();
+  const runs = await Promise.all(chats.map((chat) => deliverDigest(bot.service.delivery, chat, { kind: 'on_demand', slotKey: null })));
+  const seconds = (performance.now() - started) / 1000;
+  const sent = runs.filter((run) => run.outcome === 'sent').length;
+  const tooMany = bot.fake.refusals.filter((refusal) => refusal.status === 429).length;
+  const rate = sent / seconds;
+  console.log(`fan-out: ${sent}/${CHANNELS} channels in ${seconds.toFixed(2)} s = ${rate.toFixed(1)} messages/s (Discord's global limit: ${GLOBAL_LIMIT_PER_SECOND}/s), 429 answers: ${tooMany}`);
+
+  const latencies: number[] = [];
+  for (let index = 0; index < DIGEST_RUNS; index++) {
+    const channel = bot.newChannel(`digest-${index}`);
+    await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
+    // Spaced out, so each is measured alone rather than queued behind discord.js's 50 requests/s limit.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const before = performance.now();
+    const answer = await bot.asMember(channel, 'digest');
+    latencies.push(performance.now() - before);
+    if (!answer.content.includes('Here is the digest')) throw new Error(`/digest answered: ${answer.content}`);
+  }
+  console.log(`/digest end to end: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms (${DIGEST_RUNS} channels, 5 stories each)`);
+
+  const ok = sent === CHANNELS && tooMany === 0 && rate >= GLOBAL_LIMIT_PER_SECOND * 0.75;
+  console.log(ok ? 'discord bench: OK' : 'discord bench: BELOW TARGET (every channel served, no 429, at least 75% of the global limit)');
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await bot.close();
+}

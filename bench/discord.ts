@@ -1,9 +1,10 @@
 /**
  * The Discord bot against the strict fake Discord (tests/fakes/discord), through startService and the
  * real discord.js client: (1) a digest fanned out to N channels at once — messages per second against
- * Discord's 50 requests/s global limit, and how many 429s it drew (target: none, and at least 75% of
- * the limit, in the delivery core's pacing and discord.js's own per-second window); (2) `/digest` answered end to end (interaction → deferred reply → embeds posted →
- * reply edited), p50 and p95 over 20 channels.
+ * Discord's 50 requests/s global limit (paced by the delivery core, with discord.js's own per-second
+ * window as a safety net), and how many 429s it drew (target: none, and at least 75% of the limit);
+ * (2) `/digest` answered end to end (interaction → deferred reply → embeds posted → reply edited),
+ * p50 and p95 over 20 channels.
  *
  * @example
  *   npm run bench -- discord          # 500 channels

@@ -21,7 +21,7 @@ export interface DigestRequest {
  * Builds a chat's digest, records it in the ledger with its rendered messages (the outbox),
  * then sends it. All of a chat's digests take turns (the chat's lock), so two never interleave.
  * A scheduled slot is recorded once per chat: firing it twice (two instances, a restart) sends
- * nothing the second time. An empty scheduled digest is recorded but stays silent unless the
+ * nothing the second time. An empty scheduled digest stays silent (and unrecorded) unless the
  * chat asked for "nothing new" messages.
  *
  * @example
@@ -36,6 +36,8 @@ export async function deliverDigest(context: DeliveryContext, chat: ChatRecord, 
     const collected = await collectDigest(context, current, request.kind, request.slotAt ?? null);
     const { digest } = collected;
     const silent = !digest.stories.length && request.kind === 'scheduled' && !current.settings.postWhenEmpty;
+    // Nothing to say and nothing consumed: no ledger row (the slot's claim already records that it ran).
+    if (silent && !digest.articleIds.length) return { outcome: 'empty', stories: 0, deliveryId: null };
     const at = context.now();
     const delivery = await context.store.createDelivery({
       chatRef: current.id,

@@ -651,12 +651,8 @@ export class KyselyStore implements Store {
 
   async pruneDeliveryLedger(before: number): Promise<void> {
     await this.db.deleteFrom('schedule_claims').where('slot_at', '<', before).execute();
-    await this.db
-      .updateTable('delivery_parts')
-      .set({ payload: '' })
-      .where('sent_at', '<', before)
-      .where('payload', '!=', '')
-      .execute();
+    // Their parts and delivered-article rows go with them (ON DELETE CASCADE).
+    await this.db.deleteFrom('deliveries').where('status', '!=', 'pending').where('created_at', '<', before).execute();
   }
 
   async close(): Promise<void> {

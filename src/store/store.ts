@@ -183,7 +183,11 @@ export interface Store {
   finishSlot(slotKey: string, owner: string, outcome: 'completed' | 'released', at: number): Promise<void>;
   /** The latest completed slot of every chat that has one (a claim its owner never completed does not count). */
   latestCompletedSlots(): Promise<Map<number, number>>;
-  /** Forgets slot claims and sent message bodies older than `before` (the ledger keeps its rows). */
+  /**
+   * Forgets slot claims and finished deliveries (with their messages and delivered-article rows)
+   * older than `before`; unfinished deliveries are kept whatever their age. Windows only move
+   * forward, so an article that old is never a candidate again.
+   */
   pruneDeliveryLedger(before: number): Promise<void>;
 
   close(): Promise<void>;

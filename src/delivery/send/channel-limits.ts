@@ -36,12 +36,14 @@ export const TELEGRAM_LIMITS: DeliveryLimits = {
 };
 
 /**
- * Discord: 50 requests a second per bot. discord.js's REST client queues each route's bucket
- * itself (from the X-RateLimit headers), so no per-channel limit is declared here.
+ * Discord: 50 requests a second per bot, and a bucket per route — for posting in a channel,
+ * 5 messages per 5 s. discord.js's REST client also queues each bucket itself (from the
+ * X-RateLimit headers); pacing channels here too means no send waits inside discord.js while
+ * holding its turn.
  */
 export const DISCORD_LIMITS: DeliveryLimits = {
   global: { count: 50, perMs: 1000 },
-  perChat: { private: null, group: null, channel: null },
+  perChat: { private: { count: 5, perMs: 5000 }, group: { count: 5, perMs: 5000 }, channel: { count: 5, perMs: 5000 } },
 };
 
 /** No limits at all (the console). */

@@ -37,7 +37,7 @@ async function twoInstances(open: () => Promise<Store>): Promise<void> {
   const a = await deliveryFixture({ store: await open(), sink, instanceId: 'instance-a' });
   const b = await deliveryFixture({ store: await open(), sink, instanceId: 'instance-b' });
   const chats = [];
-  for (let index = 0; index < 6; index++) chats.push(await a.chat(index % 2 ? 'group' : 'private', { cron: '*/15 * * * *', timezone: 'Europe/Paris' }));
+  for (let index = 0; index < 6; index++) chats.push(await a.chat(index % 2 ? 'group' : 'private', { cron: '*/15 * * * *', timezone: 'Europe/Paris', postWhenEmpty: true }));
   await a.publish(HEADLINES.slice(0, 2), Date.now() - 60_000);
   const runs: string[] = [];
   const schedulers = [scheduler(a, runs), scheduler(b, runs)];
@@ -57,7 +57,8 @@ async function twoInstances(open: () => Promise<Store>): Promise<void> {
   const deliveries = (await Promise.all(chats.map((chat) => a.store.listDeliveries(chat.id)))).flat();
   expect(deliveries).toHaveLength(chats.length * 4);
   expect(new Set(deliveries.map((delivery) => `${delivery.chatRef}|${delivery.slotKey}`)).size).toBe(deliveries.length);
-  for (const chat of chats) expect(sink.to(chat.chatId).sort()).toEqual([...HEADLINES.slice(0, 3)].sort());
+  // 12:00 had two stories, 12:30 the one published at 12:20; 12:15 and 12:45 had nothing new.
+  for (const chat of chats) expect(sink.to(chat.chatId).sort()).toEqual([...HEADLINES.slice(0, 3), 'nothing new', 'nothing new'].sort());
   expect(new Set(deliveries.map((delivery) => delivery.leaseOwner)).size).toBeGreaterThanOrEqual(1);
   await a.close();
   await b.close();

@@ -35,7 +35,7 @@ async function runFor(ms: number): Promise<void> {
 describe('DigestScheduler', () => {
   it('fires each slot on time, in the chat’s time zone', async () => {
     const fixture = await deliveryFixture();
-    const chat = await fixture.chat('private', { cron: '0 8 * * *', timezone: 'America/New_York' });
+    const chat = await fixture.chat('private', { postWhenEmpty: true, cron: '0 8 * * *', timezone: 'America/New_York' });
     await fixture.publish(HEADLINES.slice(0, 2));
     const scheduler = startScheduler(fixture);
     await scheduler.start([chat]);
@@ -45,7 +45,23 @@ describe('DigestScheduler', () => {
     const first = fixture.sink.messages[0]!;
     // On time: within the second, not at the next sweep.
     expect(first.at - Date.parse('2025-03-30T12:00:00Z')).toBeLessThan(1000);
-    expect(fixture.sink.to(chat.chatId)).toHaveLength(2);
+    // The first digest's two stories, then "nothing new" (the chat asked for it) the next day.
+    expect(new Set(fixture.sink.to(chat.chatId).slice(0, 2))).toEqual(new Set(HEADLINES.slice(0, 2)));
+    expect(fixture.sink.to(chat.chatId).slice(2)).toEqual(['nothing new']);
+    await scheduler.stop();
+    await fixture.close();
+  });
+
+  it('records nothing for a slot with nothing new when the chat wants silence', async () => {
+    const fixture = await deliveryFixture();
+    const chat = await fixture.chat('private', { cron: '0 13 * * *', timezone: 'UTC' });
+    const scheduler = startScheduler(fixture);
+    await scheduler.start([chat]);
+    await runFor(2 * 3_600_000);
+    expect(await fixture.store.listDeliveries(chat.id)).toEqual([]);
+    expect(fixture.sink.messages).toEqual([]);
+    // The slot still ran (and is remembered): a restart owes nothing.
+    expect(await fixture.store.latestCompletedSlots()).toEqual(new Map([[chat.id, Date.parse('2025-03-29T13:00:00Z')]]));
     await scheduler.stop();
     await fixture.close();
   });
@@ -58,7 +74,7 @@ describe('DigestScheduler', () => {
   ])('%s: one digest a day, none skipped, none doubled', async (_name, timezone, cron, start, expected) => {
     vi.setSystemTime(Date.parse(start));
     const fixture = await deliveryFixture();
-    const chat = await fixture.chat('private', { cron, timezone });
+    const chat = await fixture.chat('private', { postWhenEmpty: true, cron, timezone });
     const scheduler = startScheduler(fixture);
     await scheduler.start([chat]);
     await runFor(3 * 24 * 3_600_000);
@@ -70,7 +86,7 @@ describe('DigestScheduler', () => {
   it('hourly across the Paris spring gap and New York fall back: no hour lost, none repeated', async () => {
     vi.setSystemTime(Date.parse('2025-11-02T03:30:00Z'));
     const fixture = await deliveryFixture();
-    const chat = await fixture.chat('private', { cron: '0 * * * *', timezone: 'America/New_York' });
+    const chat = await fixture.chat('private', { postWhenEmpty: true, cron: '0 * * * *', timezone: 'America/New_York' });
     const scheduler = startScheduler(fixture);
     await scheduler.start([chat]);
     await runFor(4 * 3_600_000);
@@ -83,7 +99,7 @@ describe('DigestScheduler', () => {
   it('after downtime, a chat that missed slots gets one digest on start, for the latest slot', async () => {
     const fixture = await deliveryFixture();
     // Created three days ago, with a digest every day at 08:00 UTC: three slots missed while down.
-    const chat = await fixture.chat('private', { cron: '0 8 * * *', timezone: 'UTC', scheduleSince: Date.parse('2025-03-26T09:00:00Z') });
+    const chat = await fixture.chat('private', { postWhenEmpty: true, cron: '0 8 * * *', timezone: 'UTC', scheduleSince: Date.parse('2025-03-26T09:00:00Z') });
     await fixture.publish(HEADLINES.slice(0, 2), Date.parse('2025-03-27T10:00:00Z'));
     const scheduler = startScheduler(fixture);
     await scheduler.start([chat]);
@@ -105,7 +121,7 @@ describe('DigestScheduler', () => {
 
   it('never runs a chat twice at once: a run longer than the interval is followed by one catch-up', async () => {
     const fixture = await deliveryFixture();
-    const chat = await fixture.chat('private', { cron: '*/10 * * * *', timezone: 'UTC' });
+    const chat = await fixture.chat('private', { postWhenEmpty: true, cron: '*/10 * * * *', timezone: 'UTC' });
     let running = 0;
     let overlapped = false;
     const slots: string[] = [];
@@ -127,7 +143,7 @@ describe('DigestScheduler', () => {
 
   it('a new schedule owes no digest for slots before it was set', async () => {
     const fixture = await deliveryFixture();
-    const chat = await fixture.chat('private', { cron: '0 8 * * *', timezone: 'UTC', scheduleSince: Date.parse('2025-03-20T00:00:00Z') });
+    const chat = await fixture.chat('private', { postWhenEmpty: true, cron: '0 8 * * *', timezone: 'UTC', scheduleSince: Date.parse('2025-03-20T00:00:00Z') });
     const scheduler = startScheduler(fixture);
     await scheduler.start([]);
     // 12:00 now: the user switches to 09:00 daily; 09:00 today is already past and not owed.
@@ -141,7 +157,7 @@ describe('DigestScheduler', () => {
 
   it('retries a slot whose run failed, once, later', async () => {
     const fixture = await deliveryFixture();
-    const chat = await fixture.chat('private', { cron: '0 13 * * *', timezone: 'UTC' });
+    const chat = await fixture.chat('private', { postWhenEmpty: true, cron: '0 13 * * *', timezone: 'UTC' });
     const calls: number[] = [];
     const scheduler = startScheduler(fixture, async (chatRef, slot) => {
       calls.push(Date.now());

@@ -147,6 +147,31 @@ describe('sending a digest', () => {
     await fixture.close();
   });
 
+  it('on stop, finishes the message in flight and leaves the rest pending for the next start', async () => {
+    const fixture = await deliveryFixture({ limits: TELEGRAM_LIMITS });
+    const chat = await fixture.chat();
+    await fixture.publish(HEADLINES.slice(0, 3));
+    const stopping = new AbortController();
+    const context = { ...fixture.context, signal: stopping.signal };
+    const slotAt = Date.now();
+    const running = runScheduledDigest(context, chat.id, { slotKey: slotKeyFor(chat.id, slotAt), slotAt });
+    // The first message goes at once; the second waits a second for the private chat's turn.
+    await vi.advanceTimersByTimeAsync(100);
+    stopping.abort(new Error('stopping'));
+    const run = await settle(running);
+    expect(run?.outcome).toBe('interrupted');
+    expect(fixture.sink.to(chat.chatId)).toHaveLength(1);
+    const delivery = await fixture.store.getDelivery(run!.deliveryId!);
+    expect(delivery).toMatchObject({ status: 'pending', leaseOwner: null });
+
+    // The next start (another process) completes it, without sending the first message again.
+    const restarted = await deliveryFixture({ store: fixture.store, sink: fixture.sink, instanceId: 'next-process' });
+    expect(await settle(resumeUnfinishedDeliveries(restarted.context))).toBe(1);
+    expect(fixture.sink.to(chat.chatId)).toHaveLength(3);
+    expect(new Set(fixture.sink.to(chat.chatId)).size).toBe(3);
+    await fixture.close();
+  });
+
   it('leaves a delivery another live instance is sending', async () => {
     const fixture = await deliveryFixture();
     const chat = await fixture.chat();

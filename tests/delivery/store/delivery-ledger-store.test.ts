@@ -76,6 +76,13 @@ function ledgerContract(open: () => Promise<Store>): void {
       await store.finishDelivery(delivery!.id, 'sent', null, 11_000);
       expect(await store.leaseDelivery(delivery!.id, 'c', 30_000, 12_000)).toBe(false);
       expect(await store.listUnfinishedDeliveries()).toEqual([]);
+
+      // Pruning forgets old finished deliveries with their messages, never an unfinished one.
+      const old = await store.createDelivery({ chatRef: chat.id, kind: 'on_demand', slotKey: null, windowStart: 0, windowEnd: 0, articleIds: [], parts: ['p'], at: 500 });
+      await store.pruneDeliveryLedger(2000);
+      expect(await store.getDelivery(delivery!.id)).toBeNull();
+      expect(await store.listDeliveryParts(delivery!.id)).toEqual([]);
+      expect((await store.getDelivery(old!.id))?.status).toBe('pending');
     } finally {
       await store.close();
     }

@@ -6,6 +6,8 @@
  * Cycles: 0 = first fetch (everything new), 1 = every feed changed (one new item each),
  * 2 = half the feeds unchanged (the server answers 304 to a conditional GET). Also the parse
  * throughput (MB/s) of decode + parse on a 3 MB feed.
+ * Knobs: BENCH_FEEDS (default 1000), BENCH_ROUNDS (runs per side, best kept; default 2),
+ * BENCH_MEMORY=1 (memory after each cycle), BENCH_PROFILE_CYCLE=n (CPU profile of one précis cycle).
  *
  * @example
  *   npm run bench -- feeds
@@ -30,6 +32,8 @@ interface ChildReport {
   side: 'precis' | 'naive';
   cycles: { ms: number; fetched: number; notModified: number; failed: number; added: number }[];
   maxRssKb: number;
+  /** RSS once its modules are loaded, before any work. */
+  loadedRssKb: number;
 }
 
 type Message = { kind: 'cycle'; cycle: number } | { kind: 'ready' } | { kind: 'report'; report: ChildReport };
@@ -83,7 +87,7 @@ async function parent(): Promise<void> {
   const run = (side: 'precis' | 'naive') =>
     new Promise<ChildReport>((resolve, reject) => {
       versions.fill(0);
-      const child: ChildProcess = fork(fileURLToPath(import.meta.url), [side], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), ...(process.env.BENCH_MEMORY ? ['--expose-gc'] : []), ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child: ChildProcess = fork(fileURLToPath(import.meta.url), [side], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       child.on('message', (message: Message) => {
         if (message.kind === 'cycle') {
           // cycle 1: every feed gets one new item; cycle 2: only even feeds do (odd ones are unchanged).
@@ -103,6 +107,7 @@ async function parent(): Promise<void> {
     side: reports[0]?.side ?? 'precis',
     cycles: CYCLES.map((_name, cycle) => reports.map((report) => report.cycles[cycle]).filter((entry) => entry !== undefined).sort((a, b) => a.ms - b.ms)[0] ?? { ms: NaN, fetched: 0, notModified: 0, failed: 0, added: 0 }),
     maxRssKb: Math.max(...reports.map((report) => report.maxRssKb)),
+    loadedRssKb: Math.max(...reports.map((report) => report.loadedRssKb)),
   });
   const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
   const precisRuns: ChildReport[] = [];
@@ -129,6 +134,7 @@ async function parent(): Promise<void> {
     );
   }
   console.log(`\npeak RSS: précis ${(precis.maxRssKb / 1024).toFixed(0)} MB, naive ${(naive.maxRssKb / 1024).toFixed(0)} MB (ratio ${(precis.maxRssKb / naive.maxRssKb).toFixed(2)}×)`);
+  console.log(`RSS once loaded, before any work: précis ${(precis.loadedRssKb / 1024).toFixed(0)} MB, naive ${(naive.loadedRssKb / 1024).toFixed(0)} MB`);
 
   const changed = rows[1]?.ratio ?? NaN;
   const half = rows[2]?.ratio ?? NaN;
@@ -188,19 +194,6 @@ async function startProfile(): Promise<() => Promise<void>> {
   };
 }
 
-/** BENCH_HEAPSNAP=n writes a heap snapshot 2.5 s into cycle n to /tmp/precis-feeds.heapsnapshot. */
-async function heapSnapshot(): Promise<void> {
-  const { Session } = await import('node:inspector/promises');
-  const { writeFileSync } = await import('node:fs');
-  const session = new Session();
-  session.connect();
-  const chunks: string[] = [];
-  session.on('HeapProfiler.addHeapSnapshotChunk', (message) => chunks.push(message.params.chunk));
-  await session.post('HeapProfiler.takeHeapSnapshot');
-  writeFileSync('/tmp/precis-feeds.heapsnapshot', chunks.join(''));
-  session.disconnect();
-}
-
 /** Child: waits for the parent to set up cycle `cycle` on the servers. */
 function cycleReady(cycle: number): Promise<void> {
   return new Promise((resolve) => {
@@ -232,21 +225,17 @@ async function precisSide(urls: string[]): Promise<ChildReport> {
   let now = Date.UTC(2026, 0, 3);
   for (const [index, url] of urls.entries()) await store.upsertFeed({ id: `feed-${index}`, url, title: `Feed ${index}`, lang: null, origin: 'chat' }, now);
   const poller = new FeedPoller(context, { clock: { now: () => now, setTimeout: () => ({}), clearTimeout: () => undefined } });
-  if (process.env.BENCH_MEMORY) console.error(`précis side loaded: RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+  const loadedRssKb = process.memoryUsage().rss / 1024;
   const cycles: ChildReport['cycles'] = [];
   for (let cycle = 0; cycle < CYCLES.length; cycle++) {
     await cycleReady(cycle);
     now += 11 * 60_000; // every feed is due again
     const profile = process.env.BENCH_PROFILE_CYCLE === String(cycle) ? await startProfile() : null;
     const started = performance.now();
-    const snapshot = process.env.BENCH_HEAPSNAP === String(cycle) ? setTimeout(() => void heapSnapshot(), Number(process.env.BENCH_HEAPSNAP_AT ?? 2500)) : null;
     const results = await poller.pollDue();
-    if (snapshot) clearTimeout(snapshot);
-    if (process.env.BENCH_HEAPSNAP_AFTER === String(cycle)) await heapSnapshot();
     const ms = performance.now() - started;
     await profile?.();
-    if (process.env.BENCH_MEMORY) (globalThis as { gc?: () => void }).gc?.();
-    if (process.env.BENCH_MEMORY) console.error(`cycle ${cycle} maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`, JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([key, value]) => [key, Math.round(value / 1048576)]))));
+    if (process.env.BENCH_MEMORY) console.error(`précis cycle ${cycle} maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`, JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([key, value]) => [key, Math.round(value / 1048576)]))));
     cycles.push({
       ms,
       fetched: results.filter((result) => result.status === 'updated').length,
@@ -258,14 +247,14 @@ async function precisSide(urls: string[]): Promise<ChildReport> {
   await context.close();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  return { side: 'precis', cycles, maxRssKb: process.resourceUsage().maxRSS };
+  return { side: 'precis', cycles, maxRssKb: process.resourceUsage().maxRSS, loadedRssKb };
 }
 
 async function naiveSide(urls: string[]): Promise<ChildReport> {
   const { default: Parser } = await import('rss-parser');
   const parser = new Parser();
   const cycles: ChildReport['cycles'] = [];
-  if (process.env.BENCH_MEMORY) console.error(`naive side loaded: RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+  const loadedRssKb = process.memoryUsage().rss / 1024;
   for (let cycle = 0; cycle < CYCLES.length; cycle++) {
     await cycleReady(cycle);
     let next = 0;
@@ -287,8 +276,9 @@ async function naiveSide(urls: string[]): Promise<ChildReport> {
       }),
     );
     cycles.push({ ms: performance.now() - started, fetched, notModified: 0, failed, added });
+    if (process.env.BENCH_MEMORY) console.error(`naive cycle ${cycle} maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`, JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([key, value]) => [key, Math.round(value / 1048576)]))));
   }
-  return { side: 'naive', cycles, maxRssKb: process.resourceUsage().maxRSS };
+  return { side: 'naive', cycles, maxRssKb: process.resourceUsage().maxRSS, loadedRssKb };
 }
 
 const role = process.argv[2];

@@ -189,8 +189,8 @@ export class FakeDiscord {
   readonly identifies: { intents: number }[] = [];
   resumes = 0;
   readonly interactions = new Map<string, FakeInteraction>();
-  /** Per-route bucket: how many requests per window before a 429 (Discord: 5 per 5 s on messages). */
-  bucket = { limit: 5, windowMs: 1000 };
+  /** Per-route bucket (per major parameter): requests per window before a 429 — Discord posts 5 messages per 5 s in a channel. */
+  bucket = { limit: 5, windowMs: 5000 };
   globalPerSecond = 50;
   heartbeatIntervalMs = 41_250;
   /** Bodies served under /attachments/ (for /import). */

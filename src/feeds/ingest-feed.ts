@@ -170,7 +170,7 @@ export async function ingestFeed(context: IngestContext, feed: FeedRecord, now: 
     const added = await store.insertNewArticles(complete);
     // Every item of this document is now stored or a known duplicate: remember them for the next poll.
     context.knownItems.set(feed.id, {
-      guids: new Set([...known, ...candidates.map((candidate) => candidate.item)].flatMap((item) => (item.guid ? detached(item.guid) : []))),
+      guids: new Set([...parsed.skippedGuids, ...[...known, ...candidates.map((candidate) => candidate.item)].flatMap((item) => item.guid ?? [])].map(detached)),
       ids: new Set(candidates.map((candidate) => candidate.id)),
     });
     const hint = Math.max(parsed.updateIntervalMs ?? 0, got.freshnessMs ?? 0) || null;

@@ -155,7 +155,7 @@ function xmlBase(source: string): string | null {
  * Parses a decoded feed document (RSS 0.9x/2.0, RSS 1.0/RDF, Atom 0.3/1.0 through rss-parser,
  * JSON Feed 1.0/1.1) into format-independent items. HTML entities undefined in XML are read as
  * HTML and DOCTYPE entities are never expanded (see repairXml). Items whose guid is in
- * `knownGuids` come back as stubs holding only their guid (see skipKnownItems). Throws a
+ * `knownGuids` are left out and listed in `skippedGuids` (see skipKnownItems). Throws a
  * FeedError naming `url`, the line when known, and what was wrong.
  *
  * @example
@@ -170,9 +170,10 @@ export async function parseFeed(source: string, url: string, options: { knownGui
   }
   if (format === 'json') return parseJsonFeed(source, url);
   const repaired = repairXml(source);
+  const lean = options.knownGuids ? skipKnownItems(repaired.text, format, options.knownGuids) : { text: repaired.text, skipped: [] };
   let output: Awaited<ReturnType<typeof parser.parseString>>;
   try {
-    output = await parser.parseString(options.knownGuids ? skipKnownItems(repaired.text, format, options.knownGuids).text : repaired.text);
+    output = await parser.parseString(lean.text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = lineOf(message);
@@ -205,6 +206,7 @@ export async function parseFeed(source: string, url: string, options: { knownGui
     base: xmlBase(repaired.text),
     updateIntervalMs: updateInterval(feed),
     items,
+    skippedGuids: lean.skipped,
     warnings: repaired.warnings,
   };
 }

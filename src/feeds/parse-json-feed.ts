@@ -70,6 +70,7 @@ export function parseJsonFeed(source: string, url: string): ParsedFeed {
     base: null,
     updateIntervalMs: null,
     items,
+    skippedGuids: [],
     warnings: [],
   };
 }

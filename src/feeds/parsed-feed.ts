@@ -9,6 +9,8 @@ export interface ParsedFeed {
   /** The feed's own hint of how often it changes (`ttl`, `sy:updatePeriod`), in ms. */
   updateIntervalMs: number | null;
   items: ParsedItem[];
+  /** Guids of items left out because the caller already knew them (see skipKnownItems). */
+  skippedGuids: string[];
   /** Things repaired or ignored on the way (undefined entities, a DOCTYPE…). */
   warnings: string[];
 }

@@ -10,23 +10,22 @@ function count(text: string, needle: string): number {
 }
 
 /**
- * Replaces the items a feed already delivered (known by guid, or Atom id) with a stub holding
- * only that id, so the XML parser does not rebuild what Précis will throw away: on a polled
- * feed that changed, most items are old. Purely an optimization — whenever the document does not
- * split cleanly into items (a CDATA section or comment that could hide a closing tag, an id with
- * markup or entities), it is returned untouched and parsed in full.
+ * Cuts the items a feed already delivered (known by guid, or Atom id) out of the document and
+ * lists their ids, so the XML parser does not rebuild what Précis would throw away: on a polled
+ * feed that changed, most items are old. Purely an optimization — whenever the document does
+ * not split cleanly into items (a CDATA section or comment that could hide a closing tag, an id
+ * with markup or entities), it is returned untouched and parsed in full.
  *
  * @example
- *   skipKnownItems(xml, 'rss', new Set(['guid-1'])).skipped; // 1
+ *   skipKnownItems(xml, 'rss', new Set(['guid-1'])).skipped; // ['guid-1']
  */
-export function skipKnownItems(xml: string, format: 'rss' | 'rdf' | 'atom', known: ReadonlySet<string>): { text: string; skipped: number } {
-  if (!known.size || format === 'rdf') return { text: xml, skipped: 0 };
+export function skipKnownItems(xml: string, format: 'rss' | 'rdf' | 'atom', known: ReadonlySet<string>): { text: string; skipped: string[] } {
+  if (!known.size || format === 'rdf') return { text: xml, skipped: [] };
   const pattern = format === 'atom' ? ENTRY : ITEM;
   const idPattern = format === 'atom' ? ATOM_ID : GUID;
-  const tag = format === 'atom' ? 'entry' : 'item';
   // Another item opening inside, or an Atom <source> whose <id> would come first: not a clean split.
   const nested = format === 'atom' ? /<(entry|source)[\s>]/ : /<item[\s>]/;
-  let skipped = 0;
+  const skipped: string[] = [];
   const state = { clean: true };
   const text = xml.replace(pattern, (whole, inner: string) => {
     if (!state.clean) return whole;
@@ -38,8 +37,8 @@ export function skipKnownItems(xml: string, format: 'rss' | 'rdf' | 'atom', know
     const id = idPattern.exec(inner);
     const value = id?.[1]?.trim();
     if (!id || !value || !known.has(value)) return whole;
-    skipped++;
-    return `<${tag}>${id[0]}</${tag}>`;
+    skipped.push(value);
+    return '';
   });
-  return state.clean ? { text, skipped } : { text: xml, skipped: 0 };
+  return state.clean ? { text, skipped } : { text: xml, skipped: [] };
 }

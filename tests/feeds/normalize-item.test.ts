@@ -6,7 +6,7 @@ import { normalizeItem } from '../../src/feeds/normalize-item.ts';
 import type { ParsedFeed, ParsedItem } from '../../src/feeds/parsed-feed.ts';
 import { sanitizeHtml } from '../../src/feeds/sanitize-html.ts';
 
-const feed: ParsedFeed = { format: 'rss', title: 'T', link: 'https://site.example/', lang: null, base: null, updateIntervalMs: null, items: [], warnings: [] };
+const feed: ParsedFeed = { format: 'rss', title: 'T', link: 'https://site.example/', lang: null, base: null, updateIntervalMs: null, items: [], skippedGuids: [], warnings: [] };
 const item = (overrides: Partial<ParsedItem>): ParsedItem => ({
   guid: null, link: null, title: null, author: null, date: null, contentHtml: null, summaryHtml: null, imageUrl: null, categories: [], lang: null, ...overrides,
 });

@@ -58,23 +58,31 @@ export function discordChannel(client: Client): DeliveryChannel {
     return sent.id;
   };
 
+  /**
+   * The thread a digest opened before a restart: the gateway's cache holds the active threads, so
+   * the rest of the digest follows its first part (named after the digest, owned by the bot).
+   */
+  const openedBefore = (parentId: string, threadName: string): string | undefined =>
+    client.channels.cache.find((channel) => channel.isThread() && channel.parentId === parentId && channel.ownerId === client.user?.id && channel.name === threadName)?.id;
+
   /** Posts a part of a digest that opens (or continues) its own thread or forum post. */
   const postInThread = async (chat: ChatRecord, type: ChannelType, part: DiscordPart): Promise<string> => {
     const { key, threadName, part: index, last } = part.digest;
-    const known = threads.get(key);
+    const known = threads.get(key) ?? (index > 0 ? openedBefore(chat.chatId, threadName) : undefined);
     if (known) {
       const id = await post(known, part);
       if (last) threads.delete(key);
       return id;
     }
     if (type === ChannelType.GuildForum) {
-      // A forum post is a thread whose first message is this part; later parts follow in it.
+      // A forum post is a thread whose first message is this part; later parts follow in it (a part
+      // whose post is gone opens one of its own).
       const name = index === 0 ? threadName : `${threadName} (${index + 1})`;
       const thread = (await client.rest.post(Routes.threads(chat.chatId), { body: { name, message: body(part) } })) as { id: string; message?: { id: string } };
       if (!last) remember(key, thread.id);
       return thread.message?.id ?? thread.id;
     }
-    if (index > 0) return post(chat.chatId, part); // the thread was opened before a restart: continue in the channel
+    if (index > 0) return post(chat.chatId, part); // its thread is gone (deleted, archived): continue in the channel
     const thread = (await client.rest.post(Routes.threads(chat.chatId), { body: { name: threadName, type: ChannelType.PublicThread, auto_archive_duration: 1440 } })) as { id: string };
     remember(key, thread.id);
     const id = await post(thread.id, part);

@@ -294,6 +294,21 @@ describe('threads and forums', () => {
     expect(threads[0]!.name).toContain('digest');
   });
 
+  it('continues a digest in the post it opened before a restart (the thread known from the gateway)', async () => {
+    const forum = bot.newChannel('restart-forum', { type: CHANNEL.forum });
+    const chat = await bot.service.store.ensureChat({ platform: 'discord', chatId: forum.id }, { kind: 'group', title: '#restart-forum' }, defaultChatSettings(bot.service.config), Date.now());
+    const part = (key: string, index: number, last: boolean) =>
+      JSON.stringify({ content: '', embeds: [{ title: `story ${index}`, color: 1, fields: [] }], digest: { key, threadName: 'Précis digest — before the restart', part: index, last } });
+    const discord = bot.service.delivery.channels.get('discord')!;
+    await discord.send(chat, part('before', 0, false));
+    await bot.asMember(bot.newChannel('barrier'), 'help'); // answered after THREAD_CREATE (same gateway stream): the cache has the post
+    // Another key: what the restarted process sees (its memory of the digest's thread is gone).
+    await discord.send(chat, part('after-restart', 1, true));
+    const threads = [...bot.fake.channels.values()].filter((channel) => channel.parentId === forum.id);
+    expect(threads).toHaveLength(1);
+    expect(bot.fake.messagesIn(threads[0]!.id).map((message) => message.embeds[0]!.title)).toEqual(['story 0', 'story 1']);
+  });
+
   it('opens a thread per digest in a text channel when the setting asks for it', async () => {
     const channel = bot.newChannel('threaded');
     await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import type { ArticleAnalysis } from '../../src/digest/analysis.ts';
 import type { StoredArticle } from '../../src/store/records.ts';
 import type { AnalyzedArticle } from '../../src/stories/story.ts';
@@ -9,6 +9,14 @@ const HOUR = 3600 * 1000;
 
 const DEV_ARTICLES = new URL('../../../shared/eval/dev/articles/', import.meta.url);
 const FIXTURES = new URL('../fixtures/stories/', import.meta.url);
+
+/** The evaluation set lives in ../shared beside the repository; a checkout without it skips the tests that read it. */
+export const devArticlesAvailable = existsSync(DEV_ARTICLES);
+
+/** Prints, once per test file, why tests on the evaluation articles are skipped. */
+export function explainDevArticlesSkip(what: string): void {
+  if (!devArticlesAvailable) console.log(`[skipped] ${what}: ../shared/eval/dev/articles is not beside the repository`);
+}
 
 /** A stored article with sensible defaults. */
 export function storedArticle(fields: Partial<StoredArticle> & Pick<StoredArticle, 'id' | 'title' | 'paragraphs'>): StoredArticle {

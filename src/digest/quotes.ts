@@ -39,6 +39,7 @@ const GAP_END = new Set([',', '.', ':', ';', '—', '–', '-']);
 const TRIM_END = /[\s,]+$/u;
 const TRIM_START = /^\s+/u;
 const NAMING_LINKS = new Set(['as', 'de', "d'", 'comme']);
+const CONTRACTION = /['’](?:s|t|re|ve|ll|d|m)$/u;
 
 /** The quotations of the document in text order. */
 export function findQuotations(doc: ParsedDocument): Quotation[] {
@@ -211,7 +212,12 @@ function isNonSpeech(doc: ParsedDocument, open: number, text: string): boolean {
   if (before?.word && cue?.word && NAMING_LINKS.has(before.lower) && rules.namingCues.has(cue.lower)) return true;
   const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   if (words.length < 2 || words.length > 10 || /[!?…,;:]|\.\s*$/u.test(text)) return false;
-  const content = words.filter((word) => !rules.stopwords.has(word.toLowerCase()));
+  const content = words.filter((word) => !rules.stopwords.has(contractionBase(word)));
   const capitalised = content.filter((word) => /^\p{Lu}/u.test(word)).length;
   return content.length >= 2 && capitalised / content.length >= 0.75;
+}
+
+/** "It’s" → "it", "don’t" → "don", "we’re" → "we": a contraction is a function word when its base is one. */
+function contractionBase(word: string): string {
+  return word.toLowerCase().replace(CONTRACTION, '');
 }

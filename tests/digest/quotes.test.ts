@@ -46,6 +46,14 @@ describe('findQuotations', () => {
     expect(quote?.nonSpeech).toBe(true);
   });
 
+  it('does not take a capitalised contraction for a title word: "It’s", "We’re" are function words', () => {
+    const found = quotations('“We’re not done with Ottawa,” a union organiser told the crowd. “It’s all about NATO,” she added.', english);
+    expect(found.map((q) => [q.text, q.short, q.nonSpeech])).toEqual([
+      ['We’re not done with Ottawa', false, false],
+      ['It’s all about NATO', false, false],
+    ]);
+  });
+
   it('drops the comma that belongs to the attribution', () => {
     const [quote] = quotations('"The risk to others is considered extremely low," the government said.', english);
     expect(quote?.text).toBe('The risk to others is considered extremely low');

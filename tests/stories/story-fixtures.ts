@@ -54,6 +54,7 @@ interface DevArticle {
 
 /** The real articles of the evaluation set: each tells a different event. */
 export function devArticles(): StoredArticle[] {
+  if (!devArticlesAvailable) return [];
   return readdirSync(DEV_ARTICLES)
     .filter((file) => file.endsWith('.json'))
     .sort()

@@ -71,7 +71,12 @@ export class AddressPolicy {
   }
 }
 
-/** An address policy that refuses every non-public range: the default. */
+/**
+ * An address policy that refuses every non-public range: the default.
+ *
+ * @example
+ *   new HttpFetcher({ policy: PUBLIC_ONLY });
+ */
 export const PUBLIC_ONLY = new AddressPolicy({ allowPrivate: false, allowCidrs: [] });
 
 /**

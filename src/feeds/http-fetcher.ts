@@ -23,6 +23,7 @@ export interface FetchLimits {
   maxRedirects: number;
 }
 
+/** 10 s to connect, 30 s in all, 5 MB, 5 redirects: the defaults of `fetching` in the config. */
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 };
 
 /** A successful (2xx) or not-modified (304) answer, body decompressed. */

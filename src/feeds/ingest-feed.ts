@@ -17,6 +17,7 @@ import { TITLE_DEDUPE_WINDOW_MS, titleKey } from './title-key.ts';
 /** An article a fetch added, in brief (its text is in the store): results of 1,000 feeds stay small. */
 export type AddedArticle = Pick<StoredArticle, 'id' | 'title' | 'url' | 'publishedAt' | 'fresh'>;
 
+/** What one fetch of one feed came to: new articles, nothing new (304), or a failure. */
 export type IngestResult =
   | { feedId: string; status: 'updated'; added: AddedArticle[]; title: string | null; warnings: string[] }
   | { feedId: string; status: 'not_modified' }

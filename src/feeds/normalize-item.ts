@@ -8,6 +8,7 @@ import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
 import { UNTITLED } from './title-key.ts';
 
+/** What normalization needs to know beyond the item itself. */
 export interface NormalizeContext {
   feedId: string;
   /** The feed's own URL (after redirects), to resolve relative links. */
@@ -79,7 +80,12 @@ export function itemTitle(item: Pick<ParsedItem, 'title' | 'contentHtml' | 'summ
   return htmlToParagraphs(item.contentHtml ?? item.summaryHtml ?? '')[0]?.slice(0, 120) || UNTITLED;
 }
 
-/** The key that identifies an item within its feed: guid, else canonical URL, else title and date. */
+/**
+ * The key that identifies an item within its feed: guid, else canonical URL, else title and date.
+ *
+ * @example
+ *   articleId(feedId, itemKey(item, url, itemTitle(item)));
+ */
 export function itemKey(item: Pick<ParsedItem, 'guid' | 'date'>, url: string | null, title: string): string {
   return item.guid ?? url ?? `${title}\u0000${item.date ?? ''}`;
 }

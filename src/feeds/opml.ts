@@ -11,7 +11,12 @@ export interface OpmlFeed {
   category: string | null;
 }
 
-/** An OPML document that cannot be read. */
+/**
+ * An OPML document that cannot be read; `detail` says why.
+ *
+ * @example
+ *   throw new OpmlError('no <opml> root element');
+ */
 export class OpmlError extends Error {
   override readonly name = 'OpmlError';
   constructor(readonly detail: string) {

@@ -130,7 +130,12 @@ function updateInterval(feed: CustomFeed): number | null {
   return period / (Number.isFinite(frequency) && frequency > 0 ? frequency : 1);
 }
 
-/** What kind of document this is, from its first element (comments and prolog skipped). */
+/**
+ * What kind of document this is, from its first element (comments, prolog and DOCTYPE skipped).
+ *
+ * @example
+ *   detectFormat('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'); // 'atom'
+ */
 export function detectFormat(source: string): ParsedFeed['format'] | null {
   const head = source.slice(0, 8192).replace(/<!--[\s\S]*?(-->|$)/g, '').replace(/<\?[\s\S]*?\?>/g, '').replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/gi, '');
   if (/^\s*[{[]/.test(head)) return 'json';
@@ -210,5 +215,3 @@ export async function parseFeed(source: string, url: string, options: { knownGui
     warnings: repaired.warnings,
   };
 }
-
-export type { ParsedFeed, ParsedItem };

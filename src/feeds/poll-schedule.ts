@@ -1,8 +1,23 @@
-/** A hint from the feed (ttl, Cache-Control…) can lengthen its interval, but never beyond this. */
+/**
+ * A hint from the feed (ttl, Cache-Control…) can lengthen its interval, but never beyond this.
+ *
+ * @example
+ *   Math.min(hintMs, MAX_HINT_MS);
+ */
 export const MAX_HINT_MS = 24 * 3_600_000;
-/** Failures back off exponentially up to this. */
+/**
+ * Failures back off exponentially up to this.
+ *
+ * @example
+ *   Math.min(MAX_BACKOFF_MS, interval * 2 ** failures);
+ */
 export const MAX_BACKOFF_MS = 6 * 3_600_000;
-/** A paused feed is still tried this often, so it resumes by itself when it works again. */
+/**
+ * A paused feed is still tried this often, so it resumes by itself when it works again.
+ *
+ * @example
+ *   nextFetchAt = now + PAUSED_RETRY_MS;
+ */
 export const PAUSED_RETRY_MS = 6 * 3_600_000;
 /** A Retry-After longer than this is not believed. */
 const MAX_RETRY_AFTER_MS = 24 * 3_600_000;

@@ -3,8 +3,6 @@ import { decodeDocument } from './decode-document.ts';
 import { fetchFeed, type ConditionalHeaders } from './fetch-feed.ts';
 import { HttpFetcher } from './http-fetcher.ts';
 
-export type { ConditionalHeaders };
-
 /** What a one-off read returns: the decoded document text, or nothing new (HTTP 304). */
 export type FeedSourceResult =
   | { status: 'fetched'; body: string; etag: string | null; lastModified: string | null }

@@ -7,7 +7,12 @@
  */
 export const TITLE_DEDUPE_WINDOW_MS = 7 * 24 * 3600 * 1000;
 
-/** The title given to an item with neither title nor text. */
+/**
+ * The title given to an item with neither title nor text.
+ *
+ * @example
+ *   titleKey(UNTITLED); // '' (no evidence of a re-issue)
+ */
 export const UNTITLED = '(untitled)';
 
 /**

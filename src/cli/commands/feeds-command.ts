@@ -12,6 +12,7 @@ import { openStore } from '../../store/open-store.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { UsageError } from '../usage-error.ts';
 
+/** `precis feeds --help`. */
 export const feedsHelp = `Usage: precis feeds <check|import|export> [options]
 
 Commands:
@@ -21,6 +22,7 @@ Commands:
 
 Run "precis feeds <command> --help" for a command's options.`;
 
+/** `precis feeds check --help`. */
 export const feedsCheckHelp = `Usage: precis feeds check <url or file> [--json]
 
 Fetches and parses one feed through the same safe path as the service (address rules, time and
@@ -32,6 +34,7 @@ Options:
               or {"url","error":{"code","message"}} on failure
   -h, --help  show this help`;
 
+/** `precis feeds import --help`. */
 export const feedsImportHelp = `Usage: precis feeds import <file.opml> [--dry-run]
 
 Adds every feed of an OPML subscription list (as feed readers export it) to the feeds of the
@@ -42,6 +45,7 @@ Options:
   --dry-run   show what would be added, change nothing
   -h, --help  show this help`;
 
+/** `precis feeds export --help`. */
 export const feedsExportHelp = `Usage: precis feeds export [--output <file>]
 
 Prints every http(s) feed Précis knows — the config file's and those chats added — as an OPML

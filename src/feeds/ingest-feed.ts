@@ -27,6 +27,7 @@ interface Candidate {
   item: ParsedItem;
   id: string;
   url: string | null;
+  title: string;
   titleKey: string;
 }
 
@@ -45,7 +46,7 @@ function candidatesOf(feed: ParsedFeed, feedId: string, feedUrl: string, remembe
     }
     const url = canonicalUrl(item.link, base);
     const title = itemTitle(item);
-    candidates.push({ item, id: articleId(feedId, itemKey(item, url, title)), url, titleKey: titleKey(title) });
+    candidates.push({ item, id: articleId(feedId, itemKey(item, url, title)), url, title, titleKey: titleKey(title) });
   }
   return { known, candidates };
 }
@@ -160,12 +161,13 @@ export async function ingestFeed(context: IngestContext, feed: FeedRecord, now: 
     const normalize = { feedId: feed.id, feedUrl: got.url, lang: feed.lang, now };
     // Identity first (cheap); only items that count as news get their text sanitized and analysed:
     // the back catalogue of a first fetch and items past the age limit are kept for dedupe only.
-    const marked = markFresh(unseen.map(({ item }) => normalizeItem(parsed, item, normalize, { withText: false })), options, firstFetch, now);
-    const itemOf = new Map(unseen.map((candidate) => [candidate.id, candidate.item])); // the same ids: both come from itemKey(itemTitle)
+    const identity = (candidate: Candidate) => ({ id: candidate.id, url: candidate.url, title: candidate.title });
+    const marked = markFresh(unseen.map((candidate) => normalizeItem(parsed, candidate.item, normalize, { withText: false, identity: identity(candidate) })), options, firstFetch, now);
+    const candidateOf = new Map(unseen.map((candidate) => [candidate.id, candidate]));
     const complete: StoredArticle[] = [];
     for (const light of marked) {
-      const item = itemOf.get(light.id);
-      const article = light.fresh && item ? { ...normalizeItem(parsed, item, normalize), firstSeenAt: now, fresh: true } : light;
+      const candidate = candidateOf.get(light.id);
+      const article = light.fresh && candidate ? { ...normalizeItem(parsed, candidate.item, normalize, { identity: identity(candidate) }), firstSeenAt: now, fresh: true } : light;
       complete.push(await withFullText(context, article, options, now));
     }
     const added = await store.insertNewArticles(complete);

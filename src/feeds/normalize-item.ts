@@ -95,23 +95,29 @@ export function itemKey(item: Pick<ParsedItem, 'guid' | 'date'>, url: string | n
  * canonical URL (tracking parameters and fragment removed), stable id, language (configured,
  * declared, then detected), publication time (first-seen time when missing or broken), lead image.
  * With `withText: false` only the identity is filled (no body, image or language detection):
- * enough for back-catalogue items, which are stored for dedupe and never shown.
+ * enough for back-catalogue items, which are stored for dedupe and never shown. `identity`
+ * passes an id, URL and title already worked out for this item, so they are not computed twice.
  *
  * @example
  *   const article = normalizeItem(feed, feed.items[0]!, { feedId: 'monde', feedUrl, lang: 'fr', now: Date.now() });
  */
-export function normalizeItem(feed: ParsedFeed, item: ParsedItem, context: NormalizeContext, options: { withText?: boolean } = {}): Article {
+export function normalizeItem(
+  feed: ParsedFeed,
+  item: ParsedItem,
+  context: NormalizeContext,
+  options: { withText?: boolean; identity?: { id: string; url: string | null; title: string } } = {},
+): Article {
   const withText = options.withText ?? true;
   const base = linkBase(feed, context.feedUrl);
-  const url = canonicalUrl(item.link, base ?? undefined);
+  const url = options.identity ? options.identity.url : canonicalUrl(item.link, base ?? undefined);
   const body = withText ? (item.contentHtml ?? item.summaryHtml ?? '') : '';
   const paragraphs = htmlToParagraphs(body);
-  const title = itemTitle(item);
+  const title = options.identity?.title ?? itemTitle(item);
   const html = body ? sanitizeHtml(body, base) || null : null;
   const declared = context.lang ?? primaryLanguage(item.lang) ?? primaryLanguage(feed.lang);
   const lang = declared ?? (withText ? detectLanguage(`${title}. ${paragraphs.join(' ').slice(0, 800)}`) : null);
   return {
-    id: articleId(context.feedId, itemKey(item, url, title)),
+    id: options.identity?.id ?? articleId(context.feedId, itemKey(item, url, title)),
     feedId: context.feedId,
     guid: item.guid,
     url,

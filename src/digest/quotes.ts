@@ -8,7 +8,8 @@
  *   quote.text; // 'There is no reason to believe … stripes These guys are the worst of the worst.'
  */
 import type { ParsedDocument } from './document.ts';
-import { jobInfo } from './names.ts';
+import type { LanguageRules } from './lang/rules.ts';
+import { jobInfo, singulars } from './names.ts';
 import type { QuoteSegment } from './quote-marks.ts';
 import { tokenAt, type Token } from './tokens.ts';
 
@@ -39,7 +40,15 @@ const GAP_END = new Set([',', '.', ':', ';', '—', '–', '-']);
 const TRIM_END = /[\s,]+$/u;
 const TRIM_START = /^\s+/u;
 const NAMING_LINKS = new Set(['as', 'de', "d'", 'comme']);
+/** Between two items of a list of quotations: commas, and at most one coordinating conjunction. */
+const LIST_GAP = /^[\s,;/]*(?:(?:et|ou|and|or|ni|nor)\s+)?$/iu;
 const CONTRACTION = /['’](?:s|t|re|ve|ll|d|m)$/u;
+/** Names of offences, works and organisations are short; longer quotations are someone's words. */
+const MAX_NAME_WORDS = 6;
+/** Words of criminal procedure are looked for this many tokens before the preposition. */
+const OFFENCE_WINDOW = 5;
+/** Tokens after a quotation searched for its attribution before taking it for a subject. */
+const SUBJECT_WINDOW = 5;
 
 /** The quotations of the document in text order. */
 export function findQuotations(doc: ParsedDocument): Quotation[] {
@@ -50,6 +59,7 @@ export function findQuotations(doc: ParsedDocument): Quotation[] {
     for (const segment of span.segments) splitIncise(doc, segment, parts, gaps);
     pieces.push(makeQuotation(doc, parts, gaps, span.open, span.close, [index]));
   });
+  markLists(doc, pieces);
   const merged: Quotation[] = [];
   for (const piece of pieces) {
     const previous = merged.at(-1);
@@ -67,6 +77,30 @@ export function findQuotations(doc: ParsedDocument): Quotation[] {
     }
   }
   return merged;
+}
+
+/**
+ * « prise illégale d’intérêt », « corruption passive » et « trafic d’influence »: short verbless quotations joined
+ * by nothing but commas or a coordinating conjunction are items of a list — names, titles or terms, not speech.
+ */
+function markLists(doc: ParsedDocument, pieces: Quotation[]): void {
+  for (let i = 0; i + 1 < pieces.length; i++) {
+    const gap = doc.text.slice(pieces[i]!.close, pieces[i + 1]!.open);
+    if (!LIST_GAP.test(gap) || !isNamelike(doc, pieces[i]!) || !isNamelike(doc, pieces[i + 1]!)) continue;
+    pieces[i]!.nonSpeech = true;
+    pieces[i + 1]!.nonSpeech = true;
+  }
+}
+
+/** Short, without a comma, an auxiliary or a subject pronoun: shaped like a name rather than a clause. */
+function isNamelike(doc: ParsedDocument, quotation: Quotation): boolean {
+  const { tokens, rules } = doc;
+  if (quotation.words > MAX_NAME_WORDS || quotation.text.includes(',')) return false;
+  for (let k = tokenAt(tokens, quotation.open); k < tokens.length && tokens[k]!.start < quotation.close; k++) {
+    const lower = tokens[k]!.lower;
+    if (rules.auxiliaries.has(lower) || rules.pronouns.has(lower)) return false;
+  }
+  return true;
 }
 
 function makeQuotation(
@@ -89,7 +123,7 @@ function makeQuotation(
     text,
     words,
     short: words < KEY_QUOTE_MIN_WORDS,
-    nonSpeech: isNonSpeech(doc, open, text),
+    nonSpeech: isNonSpeech(doc, open, close, text, words),
   };
 }
 
@@ -199,22 +233,96 @@ function isAttributionWord(doc: ParsedDocument, token: Token): boolean {
 }
 
 /**
- * A quoted name or title: introduced by a naming word ("a report titled", « le slogan », « baptisé »), or
- * written like a title (most words capitalised, no sentence punctuation).
+ * A quoted name or title, not anyone's words: introduced by a naming word ("a report titled", « le slogan »,
+ * « baptisé », "(lire « … »)"), in a cross-reference line, the name of an offence after its procedure
+ * (« mis en examen pour « … » »), taken up as a term right after (« … ». Ces expressions…), the subject of the
+ * verb that follows it (“A Most Violent Year” opens…), or written like a title (most words capitalised).
  */
-function isNonSpeech(doc: ParsedDocument, open: number, text: string): boolean {
+function isNonSpeech(doc: ParsedDocument, open: number, close: number, text: string, words: number): boolean {
   const { tokens, rules } = doc;
   const openToken = tokenAt(tokens, open);
+  const closeToken = tokenAt(tokens, close);
   const before = tokens[openToken - 1];
-  if (before?.word && rules.namingCues.has(before.lower)) return true;
+  if (before?.word && (rules.namingCues.has(before.lower) || isCrossReferenceCue(rules, before.lower))) return true;
   // "known as", « connu sous le nom de », "dubbed as".
   const cue = tokens[openToken - 2];
   if (before?.word && cue?.word && NAMING_LINKS.has(before.lower) && rules.namingCues.has(cue.lower)) return true;
+  if (inCrossReference(doc, openToken)) return true;
+  if (words <= MAX_NAME_WORDS && !text.includes(',')) {
+    if (namesAnOffence(doc, openToken) || takenUpAsTerm(doc, closeToken) || subjectOfNextVerb(doc, openToken, closeToken, close)) return true;
+  }
+  return looksLikeTitle(rules, text);
+}
+
+/** Most content words capitalised, no sentence punctuation but a subtitle colon ("Star Wars: Episode VII"). */
+function looksLikeTitle(rules: LanguageRules, text: string): boolean {
   const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  if (words.length < 2 || words.length > 10 || /[!?…,;:]|\.\s*$/u.test(text)) return false;
+  if (words.length < 2 || words.length > 10 || /[!?…,;]|\.\s*$/u.test(text)) return false;
   const content = words.filter((word) => !rules.stopwords.has(contractionBase(word)));
   const capitalised = content.filter((word) => /^\p{Lu}/u.test(word)).length;
   return content.length >= 2 && capitalised / content.length >= 0.75;
+}
+
+/** "(lire « … »)", "read “…”": a single-word cross-reference cue right before the mark introduces a title. */
+function isCrossReferenceCue(rules: LanguageRules, lower: string): boolean {
+  return rules.crossReferences.some((phrase) => phrase.length === 1 && phrase[0] === lower);
+}
+
+/** The quotation sits in a line that opens with "Lire aussi", "Read more": a link to another article. */
+function inCrossReference(doc: ParsedDocument, openToken: number): boolean {
+  const { tokens, rules } = doc;
+  const paragraph = tokens[openToken]?.paragraph;
+  let first = openToken;
+  while (first > 0 && tokens[first - 1]!.paragraph === paragraph) first--;
+  while (first < openToken && !tokens[first]!.word) first++;
+  return rules.crossReferences.some((phrase) => phrase.every((word, k) => first + k < openToken && tokens[first + k]!.lower === word));
+}
+
+/**
+ * « mis en examen pour « recel de biens sociaux » », "charged with “aggravated assault”": a short quotation
+ * governed by the preposition that follows a word of criminal procedure names the offence.
+ */
+function namesAnOffence(doc: ParsedDocument, openToken: number): boolean {
+  const { tokens, rules } = doc;
+  const preposition = tokens[openToken - 1];
+  if (!preposition?.word || !rules.offencePrepositions.has(preposition.lower)) return false;
+  const sentence = doc.sentenceOf[openToken - 1];
+  for (let k = openToken - 2; k >= 0 && k >= openToken - 1 - OFFENCE_WINDOW && doc.sentenceOf[k] === sentence; k--) {
+    if (doc.quoteOf[k] !== -1) return false;
+    if (rules.offenceCues.has(tokens[k]!.lower)) return true;
+  }
+  return false;
+}
+
+/** « … », « … »… Ces expressions: a demonstrative and a naming noun right after take the quotation up as a term. */
+function takenUpAsTerm(doc: ParsedDocument, closeToken: number): boolean {
+  const { tokens, rules } = doc;
+  let k = closeToken;
+  while (k < tokens.length && k < closeToken + 3 && !tokens[k]!.word) k++;
+  const demonstrative = tokens[k];
+  const noun = tokens[k + 1];
+  if (!demonstrative || !noun || !rules.demonstratives.has(demonstrative.lower)) return false;
+  return singulars(noun.lower).some((form) => rules.namingCues.has(form));
+}
+
+/**
+ * “A Most Violent Year” opens on Friday, «Les Voix des femmes» appelle…: a quotation that opens its sentence and
+ * runs straight into a verb, with no attribution, is that verb's subject — a name.
+ */
+function subjectOfNextVerb(doc: ParsedDocument, openToken: number, closeToken: number, close: number): boolean {
+  const { tokens, rules } = doc;
+  const sentence = doc.sentenceOf[openToken];
+  for (let k = openToken - 1; k >= 0 && doc.sentenceOf[k] === sentence; k--) {
+    if (tokens[k]!.word && !rules.conjunctions.has(tokens[k]!.lower)) return false;
+  }
+  // '“It’s over,” one source said': punctuation inside the closing mark ends a sentence of speech.
+  if (/[,.;!?…]\s*$/u.test(doc.text.slice(Math.max(0, close - 4), close - 1))) return false;
+  const next = tokens[closeToken];
+  if (!next?.word || next.capitalized || doc.sentenceOf[closeToken] !== sentence || next.paragraph !== tokens[openToken]?.paragraph) return false;
+  for (let k = closeToken; k < tokens.length && k < closeToken + SUBJECT_WINDOW && tokens[k]!.word; k++) {
+    if (isAttributionWord(doc, tokens[k]!) || rules.pronouns.has(tokens[k]!.lower)) return false;
+  }
+  return true;
 }
 
 /** "It’s" → "it", "don’t" → "don", "we’re" → "we": a contraction is a function word when its base is one. */

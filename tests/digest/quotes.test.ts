@@ -46,6 +46,37 @@ describe('findQuotations', () => {
     expect(quote?.nonSpeech).toBe(true);
   });
 
+  it('marks short verbless quotations listed with commas or a conjunction as names, not speech', () => {
+    const found = quotations('Le festival propose des ateliers (« Écrire une chanson », « Monter un court métrage » ou « Photographier la nuit »).', french);
+    expect(found.map((q) => q.nonSpeech)).toEqual([true, true, true]);
+    const speech = quotations('The memo said the plan "is a recipe for chaos in the schools" and "will cost far too much".', english);
+    expect(speech.map((q) => q.nonSpeech)).toEqual([false, false]);
+  });
+
+  it('marks the name of an offence after a word of criminal procedure as non-speech, not a long charge text', () => {
+    expect(quotations("L'ancien maire a été mis en examen pour « abus de biens sociaux aggravé » mardi.", french)[0]?.nonSpeech).toBe(true);
+    expect(quotations('The senator was charged with "obstruction of an official proceeding" on Friday.', english)[0]?.nonSpeech).toBe(true);
+    const charge = quotations("Le parquet a ouvert une enquête pour « mise en danger de la vie d'autrui, blessures involontaires et omission de porter secours ».", french);
+    expect(charge[0]?.nonSpeech).toBe(false);
+  });
+
+  it('marks quotations taken up as terms by a demonstrative and a naming noun', () => {
+    const found = quotations('« Prendre le taureau par les cornes », « mettre les bouchées doubles »… Ces formules reviennent dans chaque discours.', french);
+    expect(found.map((q) => q.nonSpeech)).toEqual([true, true]);
+  });
+
+  it('marks a quotation that opens its sentence and runs into a verb as a name', () => {
+    expect(quotations('« La maison des lanceurs d’alerte » organise une soirée de soutien jeudi.', french)[0]?.nonSpeech).toBe(true);
+    expect(quotations('“A house for every family” has raised two million euros since March.', english)[0]?.nonSpeech).toBe(true);
+    expect(quotations('“We will not stop now,” one organiser told the crowd.', english)[0]?.nonSpeech).toBe(false);
+  });
+
+  it('marks titles in cross-reference lines and after "lire", and capitalised titles with a subtitle', () => {
+    const lines = quotations('Lire aussi Jeanne Martin, « Les oubliés de la croissance verte », Le Monde, mai 2021.\nIl a enquêté sur les canuts (lire « Un siècle de luttes ouvrières à Lyon »).', french);
+    expect(lines.map((q) => q.nonSpeech)).toEqual([true, true]);
+    expect(quotations('She starred in “Dark Harbour: The Return of the Tide” last year.', english)[0]?.nonSpeech).toBe(true);
+  });
+
   it('does not take a capitalised contraction for a title word: "It’s", "We’re" are function words', () => {
     const found = quotations('“We’re not done with Ottawa,” a union organiser told the crowd. “It’s all about NATO,” she added.', english);
     expect(found.map((q) => [q.text, q.short, q.nonSpeech])).toEqual([

@@ -52,7 +52,13 @@ export const english: LanguageRules = {
     novel film movie documentary series show album song play exhibition conference workshop seminar
     festival magazine newspaper column word words term phrase expression category movement doctrine
     scheme policy act moniker nickname catchphrase tag group organisation organization association band team
-    company firm website site app channel network podcast blog account hashtag`),
+    company firm website site app channel network podcast blog account hashtag adage saying proverb maxim
+    mantra cliche cliché refrain`),
+  demonstratives: wordSet('this that these those such'),
+  offenceCues: wordSet(`charged charges charge indicted indictment convicted conviction arrested arrest accused
+    suspicion investigated investigation prosecuted prosecution sentenced jailed guilty counts count`),
+  offencePrepositions: wordSet('for with of on'),
+  crossReferences: phrases('read_more read_also see_also related related_stories more_on'),
   hypotheticalMarkers: phrases('as_if_to_say as_though_to_say as_if as_though as_if_saying'),
   accordingTo: phrases('according_to in_the_words_of quoting'),
   opinionFrames: [],

@@ -78,7 +78,14 @@ export const french: LanguageRules = {
     festival magazine journal chronique mot terme expression formule catégorie mouvement collectif
     association label marque surnom sobriquet thème concept doctrine stratégie dispositif mention
     slogans nom étude enquête tribune article podcast vidéo page site compte application appli groupe parti
-    entreprise société réseau chaîne`),
+    entreprise société réseau chaîne poncif cliché adage dicton proverbe maxime leitmotiv credo mantra refrain`),
+  demonstratives: wordSet('ce cet cette ces'),
+  offenceCues: wordSet(`examen plainte plaintes condamné condamnée condamnés condamnées poursuivi poursuivie
+    poursuivis poursuivies inculpé inculpée inculpés inculpées enquête enquêtes judiciaire information
+    interpellé interpellée arrêté arrêtée vue jugé jugée jugés renvoyé renvoyée chef chefs soupçons
+    soupçonné soupçonnée accusation accusations procès`),
+  offencePrepositions: wordSet("pour de d' d’ du des"),
+  crossReferences: phrases('lire_aussi à_lire_aussi a_lire_aussi voir_aussi à_voir_aussi lire_également à_lire lire'),
   hypotheticalMarkers: phrases('comme_pour_dire comme_si comme_pour_signifier'),
   accordingTo: phrases("selon d'_après d’_après aux_yeux_de"),
   opinionFrames: phrases('pour aux_yeux_de'),

@@ -80,6 +80,20 @@ export interface LanguageRules {
   characterisationVerbs: ReadonlySet<string>;
   /** Words right before a quote that make it a name or a title, not speech ("titled", "intitulé", "slogan"). */
   namingCues: ReadonlySet<string>;
+  /** Demonstratives that take a quotation up again as a term ("ces expressions", "this phrase"). */
+  demonstratives: ReadonlySet<string>;
+  /**
+   * Words of criminal procedure before the preposition that names an offence ("mis en examen pour « X »",
+   * "charged with"): a short quotation there is the name of the offence, not anyone's words.
+   */
+  offenceCues: ReadonlySet<string>;
+  /** Prepositions that introduce the name of an offence ("pour", "de", "for", "with", "of"). */
+  offencePrepositions: ReadonlySet<string>;
+  /**
+   * Openings of cross-reference lines ("Lire aussi", "Read more"): links to other articles, whose quotations are
+   * titles and whose names are authors, not people of the story.
+   */
+  crossReferences: readonly (readonly string[])[];
   /** Token sequences right before a quote that make it hypothetical ("as if to say"). */
   hypotheticalMarkers: readonly (readonly string[])[];
   /** Source markers followed by the speaker ("selon", "according to", "d'après"). */

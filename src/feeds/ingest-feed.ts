@@ -174,7 +174,8 @@ export async function ingestFeed(context: IngestContext, feed: FeedRecord, now: 
     // Every item of this document is now stored or a known duplicate: remember them for the next poll.
     context.knownItems.set(feed.id, {
       guids: new Set([...parsed.skippedGuids, ...[...known, ...candidates.map((candidate) => candidate.item)].flatMap((item) => item.guid ?? [])].map(detached)),
-      ids: new Set(candidates.map((candidate) => candidate.id)),
+      // Items with a guid are recognised by it; only the others need their id remembered.
+      ids: new Set(candidates.flatMap((candidate) => (candidate.item.guid ? [] : candidate.id))),
     });
     const hint = Math.max(parsed.updateIntervalMs ?? 0, got.freshnessMs ?? 0) || null;
     await store.recordFetchSuccess(feed.id, {

@@ -1,3 +1,4 @@
+import { formatQuietHours, parseQuietHours } from '../delivery/quiet-hours.ts';
 import type { ChatSettings, Platform } from '../store/records.ts';
 import type { InterfaceLanguage } from './command.ts';
 
@@ -18,7 +19,7 @@ export type SettingKind =
  */
 export interface ChatSettingOption {
   /** The canonical name, also the Discord option name. */
-  key: 'stories' | 'language' | 'nothing_new' | 'thread_per_digest';
+  key: 'stories' | 'language' | 'nothing_new' | 'thread_per_digest' | 'quiet_hours';
   /** Other names accepted in text (French forms). */
   aliases: readonly string[];
   label: Record<InterfaceLanguage, string>;
@@ -105,6 +106,27 @@ export const CHAT_SETTING_OPTIONS: readonly ChatSettingOption[] = [
     parse: (value) => {
       const flag = parseBoolean(value);
       return flag === null ? null : { threadPerDigest: flag };
+    },
+  },
+  {
+    key: 'quiet_hours',
+    aliases: ['heures_calmes', 'quiet', 'silence'],
+    label: { en: 'Quiet hours (digests arrive without a sound)', fr: 'Heures calmes (les digests arrivent sans son)' },
+    // The usual spans; any other ("22:30-06:45") is accepted as text.
+    kind: {
+      type: 'choice',
+      choices: [
+        { value: 'off', label: { en: 'none', fr: 'aucune' } },
+        { value: '22-07', label: { en: '22:00–07:00', fr: '22:00–07:00' } },
+        { value: '23-08', label: { en: '23:00–08:00', fr: '23:00–08:00' } },
+        { value: '21-06', label: { en: '21:00–06:00', fr: '21:00–06:00' } },
+      ],
+    },
+    platforms: ['telegram'],
+    read: (settings) => formatQuietHours(settings.quietHours),
+    parse: (value) => {
+      const parsed = parseQuietHours(value);
+      return parsed.ok ? { quietHours: parsed.value } : null;
     },
   },
 ];

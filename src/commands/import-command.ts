@@ -2,6 +2,7 @@ import { FeedError } from '../feeds/feed-error.ts';
 import { OpmlError, opmlToFeeds, type OpmlFeed } from '../feeds/opml.ts';
 import type { FeedRecord } from '../store/records.ts';
 import { reply, type CommandContext, type CommandDefinition, type CommandReply } from './command.ts';
+import { feedLimitText, feedRoom } from './feed-limit.ts';
 import { feedIdForUrl } from './subscribe-command.ts';
 
 /** The largest OPML file read, in bytes. */
@@ -112,7 +113,19 @@ export const importCommand: CommandDefinition = {
     const taken = feeds.slice(0, MAX_IMPORT_FEEDS);
     const known = await service.store.listFeeds();
     const subscribed = new Set(await service.store.listSubscriptions(chat.id));
-    const outcomes = await mapLimited(taken, CHECKS_AT_ONCE, (feed) => importOne(context, feed, known, subscribed));
+    const room = await feedRoom(context);
+    // Feeds the chat already follows cost nothing; new ones stop at limits.feedsPerChat, before anything is fetched.
+    let left = room.left;
+    const withinLimit = taken.filter((feed) => {
+      const existing = known.find((candidate) => candidate.url === feed.url);
+      if (existing && subscribed.has(existing.id)) return true;
+      return left-- > 0;
+    });
+    if (!withinLimit.length) return reply(context, feedLimitText(room));
+    const refused = taken.filter((feed) => !withinLimit.includes(feed));
+    const outcomes: (ImportOutcome & { feedId?: string })[] = await mapLimited(withinLimit, CHECKS_AT_ONCE, (feed) => importOne(context, feed, known, subscribed));
+    const limitReason = context.lang === 'fr' ? `limite de ${room.limit} flux par chat atteinte (limits.feedsPerChat)` : `the chat’s limit of ${room.limit} feeds is reached (limits.feedsPerChat)`;
+    for (const feed of refused) outcomes.push({ feed, status: 'failed', reason: limitReason });
     const addedIds = outcomes.flatMap((outcome) => (outcome.feedId ? [outcome.feedId] : []));
     if (addedIds.length) {
       await service.refreshFeeds(addedIds);

@@ -26,7 +26,8 @@ function usageLine(chat: ChatRecord, lang: InterfaceLanguage): string {
 /** Reads "stories 8 language fr" or "stories=8, language=fr" as (name, value) pairs. */
 function pairs(args: string): [string, string][] | null {
   const words = args
-    .replace(/[=:,]/g, ' ')
+    // A colon between digits is a time ("quiet_hours 22:30-06:45"); elsewhere it separates like "=".
+    .replace(/[=,]|:(?!\d)|(?<!\d):/g, ' ')
     .split(/\s+/)
     .filter(Boolean);
   if (words.length % 2) return null;

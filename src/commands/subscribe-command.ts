@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { FeedError } from '../feeds/feed-error.ts';
 import type { FeedRecord } from '../store/records.ts';
 import { reply, type CommandContext, type CommandDefinition, type CommandReply } from './command.ts';
+import { feedLimitText, feedRoom } from './feed-limit.ts';
 import { findFeed } from './find-feed.ts';
 
 /** The id a feed added by a chat gets: its host and a hash of its URL ("lemonde-fr-1a2b3c4d"). */
@@ -59,7 +60,14 @@ async function subscribeConfigured(context: CommandContext, feeds: readonly Feed
   const now = service.delivery.now();
   const added: string[] = [];
   const already: string[] = [];
-  for (const feed of feeds) ((await service.store.subscribe(chat.id, feed.id, now)) ? added : already).push(feed.title);
+  const followed = new Set(await service.store.listSubscriptions(chat.id));
+  const room = await feedRoom(context);
+  const overLimit: string[] = [];
+  for (const feed of feeds) {
+    if (followed.has(feed.id)) already.push(feed.title);
+    else if (added.length >= room.left) overLimit.push(feed.title);
+    else ((await service.store.subscribe(chat.id, feed.id, now)) ? added : already).push(feed.title);
+  }
   service.scheduleChat(chat);
   const lines = { en: [] as string[], fr: [] as string[] };
   if (added.length) {
@@ -69,6 +77,10 @@ async function subscribeConfigured(context: CommandContext, feeds: readonly Feed
   if (already.length) {
     lines.en.push(`Already followed: ${already.join(', ')}.`);
     lines.fr.push(`Déjà suivis : ${already.join(', ')}.`);
+  }
+  if (overLimit.length) {
+    lines.en.push(`Not added, this chat is at its limit of ${room.limit} feeds (limits.feedsPerChat): ${overLimit.join(', ')}.`);
+    lines.fr.push(`Non ajoutés, ce chat a atteint sa limite de ${room.limit} flux (limits.feedsPerChat) : ${overLimit.join(', ')}.`);
   }
   if (unknown.length) {
     const names = service.config.feeds.map((feed) => feed.name).join(', ');
@@ -104,6 +116,12 @@ export const subscribeCommand: CommandDefinition = {
     const several = configuredFeedsNamed(feeds, args);
     if (several) return subscribeConfigured(context, several.found, several.unknown);
     const known = findFeed(feeds, args);
+    const followed = await service.store.listSubscriptions(chat.id);
+    if (!(known && followed.includes(known.id))) {
+      // Checked before anything is fetched: a chat at its limit cannot make the instance poll more.
+      const room = await feedRoom(context);
+      if (!room.left) return reply(context, feedLimitText(room));
+    }
     if (known && known.origin === 'config') {
       const added = await service.store.subscribe(chat.id, known.id, service.delivery.now());
       service.scheduleChat(chat);

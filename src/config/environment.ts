@@ -58,8 +58,36 @@ export const environmentSchema = z.object({
     .transform((value) => value !== undefined && /^(1|true|yes)$/i.test(value)),
   /** Discord server ids allowed to use the bot, comma-separated (added to access.discord.guilds). */
   PRECIS_ALLOWED_GUILDS: idList('Discord server'),
-  /** Discord user ids allowed to use the bot anywhere, DMs included, comma-separated (added to access.discord.users). */
-  PRECIS_ALLOWED_USERS: idList('Discord user'),
+  /**
+   * User ids allowed to use the bots anywhere, private chats and DMs included, comma-separated: an id
+   * of 15–21 digits is added to access.discord.users, one of 1–16 digits to access.telegram.users
+   * (Telegram ids fit in 52 bits; Discord ids have 17 digits or more since 2016, so the two never meet).
+   */
+  PRECIS_ALLOWED_USERS: optionalText
+    .refine((value) => value === undefined || value.split(/[\s,]+/).filter(Boolean).every((id) => /^\d{1,21}$/.test(id)), {
+      message: 'must be user ids (digits: Telegram or Discord) separated by commas, e.g. 123456789,234567890123456789',
+    })
+    .transform((value) => (value === undefined ? [] : value.split(/[\s,]+/).filter(Boolean))),
+  /** Telegram chat ids (groups, channels: negative) allowed to use the bot, comma-separated (added to access.telegram.chats). */
+  PRECIS_ALLOWED_CHATS: optionalText
+    .refine((value) => value === undefined || value.split(/[\s,]+/).filter(Boolean).every((id) => /^-?\d{1,20}$/.test(id)), {
+      message: 'must be Telegram chat ids separated by commas, e.g. -1001234567890,123456789',
+    })
+    .transform((value) => (value === undefined ? [] : value.split(/[\s,]+/).filter(Boolean))),
+  /** Telegram webhook mode: the public HTTPS address Telegram posts updates to (long polling when unset). */
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  /** The port the webhook listener binds (behind the reverse proxy). */
+  TELEGRAM_WEBHOOK_PORT: optionalText
+    .refine((value) => value === undefined || (/^\d{1,5}$/.test(value) && Number(value) >= 1 && Number(value) <= 65_535), { message: 'is not a port number (1–65535)' })
+    .transform((value) => (value === undefined ? 8080 : Number(value))),
+  /** The address the webhook listener binds (default 0.0.0.0: every interface, as a container needs). */
+  TELEGRAM_WEBHOOK_HOST: optionalText,
+  /** The path the webhook listener answers on (default: the path of TELEGRAM_WEBHOOK_URL). */
+  TELEGRAM_WEBHOOK_PATH: optionalText.refine((value) => value === undefined || /^\/[\w\-./~%]*$/.test(value), { message: 'must be a URL path starting with "/", e.g. /telegram' }),
+  /** The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (default: derived from the bot token). */
+  TELEGRAM_WEBHOOK_SECRET: optionalText.refine((value) => value === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(value), {
+    message: 'must be 1–256 characters among A–Z, a–z, 0–9, _ and - (Telegram’s rule for secret_token)',
+  }),
   PRECIS_ALLOW_PRIVATE_URLS: optionalText
     .refine((value) => value === undefined || /^(1|0|true|false|yes|no)$/i.test(value), { message: 'must be 1 or 0' })
     .transform((value) => value !== undefined && /^(1|true|yes)$/i.test(value)),

@@ -7,7 +7,7 @@ import { ConfigError } from './config-error.ts';
 import { environmentSchema, type Environment } from './environment.ts';
 import { formatIssues } from './format-issues.ts';
 import { feedOptions, type FeedOptions } from '../feeds/feed-options.ts';
-import { configFileSchema, type AccessConfig, type DigestConfig, type FeedDefaultsConfig, type FetchingConfig, type ScheduleConfig } from './schema.ts';
+import { configFileSchema, type AccessConfig, type DigestConfig, type FeedDefaultsConfig, type FetchingConfig, type LimitsConfig, type ScheduleConfig } from './schema.ts';
 
 export const DEFAULT_CONFIG_PATH = 'config/precis.yaml';
 
@@ -39,12 +39,27 @@ export interface Config {
   allowPrivateUrls: boolean;
   /** Absolute path of the heartbeat file (`precis health`). */
   heartbeatFile: string;
-  telegram: { token: string; apiRoot: string | undefined } | null;
+  /** How the delivery core paces platform sends. */
+  delivery: { maxInFlight: number };
+  telegram: TelegramConfig | null;
   /** DISCORD_GUILD_ID registers the slash commands in that server only (fast iteration) instead of globally. */
   discord: { token: string; apiRoot: string | undefined; guildId: string | undefined } | null;
   /** Who may use the bots (config `access`, PRECIS_OPEN, PRECIS_ALLOWED_GUILDS, PRECIS_ALLOWED_USERS). */
   access: AccessConfig;
+  /** What one chat may ask of the instance (`limits`). */
+  limits: LimitsConfig;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
+}
+
+/**
+ * How the Telegram bot connects: long polling, or a webhook (TELEGRAM_WEBHOOK_URL) that Telegram
+ * posts updates to, received by a small listener on `port`/`path` behind the self-hoster's proxy.
+ */
+export interface TelegramConfig {
+  token: string;
+  /** TELEGRAM_API_ROOT: a self-hosted Bot API server (or a test fake), without a trailing slash. */
+  apiRoot: string | undefined;
+  webhook: { url: string; host: string; port: number; path: string; secret: string | undefined } | null;
 }
 
 /** Lower-case ASCII slug used as a feed id. */
@@ -116,7 +131,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
       problems.push(`environment variable ${name}: ${issue.message}`);
     }
   }
-  if (!fileResult.success || !envResult.success) throw new ConfigError(shownAs, problems);
+  if (envResult.success && envResult.data.TELEGRAM_WEBHOOK_URL) {
+    const { TELEGRAM_WEBHOOK_URL: webhookUrl, TELEGRAM_API_ROOT: apiRoot, TELEGRAM_BOT_TOKEN: token } = envResult.data;
+    // api.telegram.org only calls HTTPS webhooks; a self-hosted Bot API server also calls plain HTTP.
+    if (!apiRoot && new URL(webhookUrl).protocol !== 'https:') problems.push('environment variable TELEGRAM_WEBHOOK_URL: must be an https:// URL (Telegram calls webhooks over HTTPS only)');
+    if (!token) problems.push('environment variable TELEGRAM_WEBHOOK_URL: is set but TELEGRAM_BOT_TOKEN is not');
+  }
+  if (!fileResult.success || !envResult.success || problems.length) throw new ConfigError(shownAs, problems);
 
   const file = fileResult.data;
   const environment = envResult.data;
@@ -151,11 +172,24 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     digest: file.digest,
     storage,
     heartbeatFile: resolve(cwd, file.health.heartbeat),
+    delivery: file.delivery,
     feedDefaults,
     fetching: file.fetching,
     allowPrivateUrls: environment.PRECIS_ALLOW_PRIVATE_URLS,
     telegram: environment.TELEGRAM_BOT_TOKEN
-      ? { token: environment.TELEGRAM_BOT_TOKEN, apiRoot: environment.TELEGRAM_API_ROOT?.replace(/\/+$/, '') }
+      ? {
+          token: environment.TELEGRAM_BOT_TOKEN,
+          apiRoot: environment.TELEGRAM_API_ROOT?.replace(/\/+$/, ''),
+          webhook: environment.TELEGRAM_WEBHOOK_URL
+            ? {
+                url: environment.TELEGRAM_WEBHOOK_URL,
+                host: environment.TELEGRAM_WEBHOOK_HOST ?? '0.0.0.0',
+                port: environment.TELEGRAM_WEBHOOK_PORT,
+                path: environment.TELEGRAM_WEBHOOK_PATH ?? (new URL(environment.TELEGRAM_WEBHOOK_URL).pathname || '/'),
+                secret: environment.TELEGRAM_WEBHOOK_SECRET,
+              }
+            : null,
+        }
       : null,
     discord: environment.DISCORD_BOT_TOKEN
       ? { token: environment.DISCORD_BOT_TOKEN, apiRoot: environment.DISCORD_API_ROOT?.replace(/\/+$/, ''), guildId: environment.DISCORD_GUILD_ID }
@@ -164,10 +198,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
       open: file.access.open || environment.PRECIS_OPEN,
       discord: {
         guilds: [...new Set([...file.access.discord.guilds, ...environment.PRECIS_ALLOWED_GUILDS])],
-        users: [...new Set([...file.access.discord.users, ...environment.PRECIS_ALLOWED_USERS])],
+        users: [...new Set([...file.access.discord.users, ...environment.PRECIS_ALLOWED_USERS.filter((id) => id.length >= 15)])],
       },
-      telegram: file.access.telegram,
+      telegram: {
+        users: [...new Set([...file.access.telegram.users, ...environment.PRECIS_ALLOWED_USERS.filter((id) => id.length <= 16)])],
+        chats: [...new Set([...file.access.telegram.chats, ...environment.PRECIS_ALLOWED_CHATS])],
+      },
     },
+    limits: file.limits,
     logLevel: environment.LOG_LEVEL ?? 'info',
   };
 }

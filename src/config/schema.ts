@@ -179,6 +179,22 @@ export const accessConfigSchema = z.strictObject({
     .default({ users: [], chats: [] }),
 });
 
+/** What one chat may ask of the instance, so no chat can make it poll thousands of feeds. */
+export const limitsConfigSchema = z.strictObject({
+  /** Feeds one chat (or forum topic, or channel) may follow; /subscribe and /import stop there. */
+  feedsPerChat: z.int().min(1).max(10_000).default(50),
+});
+
+export const deliveryConfigSchema = z.strictObject({
+  /**
+   * Messages a platform may have on the wire at once. 1 means a crash repeats at most the one
+   * message in flight; a higher value keeps the platform's full rate against a distant API
+   * (about 30 ms of round trip per message at 30 messages/s) at the price of repeating up to
+   * that many messages after a crash.
+   */
+  maxInFlight: z.int().min(1).max(8).default(1),
+});
+
 /** The whole configuration file. Secrets never live here: they come from the environment. */
 export const configFileSchema = z.strictObject({
   feeds: z.array(feedConfigSchema).default([]),
@@ -196,7 +212,9 @@ export const configFileSchema = z.strictObject({
     allowNetworks: [],
   }),
   health: healthConfigSchema.default({ heartbeat: 'data/heartbeat.json' }),
+  delivery: deliveryConfigSchema.default({ maxInFlight: 1 }),
   access: accessConfigSchema.default({ open: false, discord: { guilds: [], users: [] }, telegram: { users: [], chats: [] } }),
+  limits: limitsConfigSchema.default({ feedsPerChat: 50 }),
 });
 
 export type FeedConfig = z.infer<typeof feedConfigSchema>;
@@ -206,3 +224,4 @@ export type ConfigFile = z.infer<typeof configFileSchema>;
 export type FeedDefaultsConfig = z.infer<typeof feedDefaultsConfigSchema>;
 export type FetchingConfig = z.infer<typeof fetchingConfigSchema>;
 export type AccessConfig = z.infer<typeof accessConfigSchema>;
+export type LimitsConfig = z.infer<typeof limitsConfigSchema>;

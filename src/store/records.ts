@@ -41,6 +41,8 @@ export const chatSettingsSchema = z.object({
   languages: z.array(z.string()).default([]),
   /** Discord: each digest opens a new thread (in a text channel) or post (a forum always does). */
   threadPerDigest: z.boolean().optional(),
+  /** Telegram: digests posted within these daily hours (minutes since local midnight) make no sound. */
+  quietHours: z.object({ from: z.int().min(0).max(1439), to: z.int().min(0).max(1439) }).nullable().optional(),
   /** When the current schedule took effect: slots before it are never owed as catch-up. */
   scheduleSince: z.number().nullable().optional(),
 });

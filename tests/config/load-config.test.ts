@@ -60,6 +60,11 @@ describe('loadConfig', () => {
     expect(problems).toContain('digest.stories: 0 must be >= 1');
   });
 
+  it('bounds how many messages may be in flight at once', () => {
+    expect(loadConfig({}, repoRoot).delivery).toEqual({ maxInFlight: 1 });
+    expect(problemsOf(withConfig('delivery:\n  maxInFlight: 0\n'))).toEqual(['delivery.maxInFlight: 0 must be >= 1']);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const cwd = withConfig('feeds:\n  - name: a\n   url: [unclosed\n');
     const [problem] = problemsOf(cwd);
@@ -88,7 +93,7 @@ describe('loadConfig', () => {
       },
       cwd,
     );
-    expect(config.telegram).toEqual({ token: '123456:ABC-def_ghi', apiRoot: 'http://127.0.0.1:8081' });
+    expect(config.telegram).toEqual({ token: '123456:ABC-def_ghi', apiRoot: 'http://127.0.0.1:8081', webhook: null });
     expect(config.discord).toEqual({ token: 'discord-token', apiRoot: undefined });
     expect(config.storage).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.logLevel).toBe('debug');

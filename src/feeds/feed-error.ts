@@ -10,7 +10,9 @@ export type FeedErrorCode =
   | 'blocked_address'
   | 'unsupported_url'
   | 'not_a_feed'
-  | 'malformed';
+  | 'malformed'
+  /** Précis itself failed (a bug, the database): not the feed's fault. */
+  | 'internal';
 
 /** Structured facts about a failure, each optional. */
 export interface FeedErrorFacts {
@@ -44,11 +46,11 @@ export class FeedError extends Error {
 }
 
 /**
- * Any thrown value as a FeedError for `url` (unexpected ones become `malformed`).
+ * Any thrown value as a FeedError for `url` (unexpected ones become `internal`).
  *
  * @example
  *   catch (error) { const failure = asFeedError(error, feed.url); }
  */
 export function asFeedError(error: unknown, url: string): FeedError {
-  return error instanceof FeedError ? error : new FeedError('malformed', url, error instanceof Error ? error.message : String(error));
+  return error instanceof FeedError ? error : new FeedError('internal', url, `internal error: ${error instanceof Error ? error.message : String(error)}`);
 }

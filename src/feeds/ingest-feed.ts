@@ -200,8 +200,10 @@ export async function ingestFeed(context: IngestContext, feed: FeedRecord, now: 
   } catch (error) {
     const feedError = asFeedError(error, feed.url);
     const failures = feed.failureCount + 1;
-    const paused = feed.pausedAt !== null || failures >= context.pauseAfterFailures;
-    log.warn({ feed: feed.id, url: feed.url, code: feedError.code, failures }, `feed failed: ${feedError.detail}`);
+    // Only the feed's own faults count towards pausing it; an internal error (database…) does not.
+    const paused = feed.pausedAt !== null || (feedError.code !== 'internal' && failures >= context.pauseAfterFailures);
+    if (feedError.code === 'internal') log.error({ err: error, feed: feed.id }, 'feed ingestion failed inside Précis');
+    else log.warn({ feed: feed.id, url: feed.url, code: feedError.code, failures }, `feed failed: ${feedError.detail}`);
     try {
       await store.recordFetchFailure(feed.id, {
         at: now,

@@ -185,7 +185,19 @@ describe('ingestFeed: failures, pause and resume', () => {
     expect(results[2]).toMatchObject({ error: { code: 'not_found' } });
   });
 
-  it('never reads a local file for a feed added from a chat', async () => {
+  it('does not blame the feed for an internal failure (the database): no pause', async () => {
+    document = rssDocument('Feed', items(2));
+    const broken = Object.create(setup.store) as typeof setup.store;
+    broken.insertNewArticles = () => Promise.reject(new Error('disk I/O error'));
+    const context = { ...setup.context, store: broken };
+    await addFeed(setup.store, 'f', server.url('/feed'), NOW);
+    const results = [];
+    for (let attempt = 0; attempt < 4; attempt++) results.push(await ingestFeed(context, await reload(setup.store, 'f'), NOW));
+    expect(results.at(-1)).toMatchObject({ status: 'failed', paused: false, error: { code: 'internal', detail: 'internal error: disk I/O error' } });
+    expect(setup.events).toEqual([]);
+  });
+
+    it('never reads a local file for a feed added from a chat', async () => {
     const result = await ingestFeed(setup.context, await addFeed(setup.store, 'local', 'file:///etc/passwd', NOW), NOW);
     expect(result).toMatchObject({ status: 'failed', error: { code: 'unsupported_url' } });
   });

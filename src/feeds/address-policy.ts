@@ -65,7 +65,7 @@ export class AddressPolicy {
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (this.options.allowPrivate || this.allowList.check(address, type)) return { allowed: true };
     if (refused.check(address, type)) {
-      return { allowed: false, reason: `${address} is a private, loopback, link-local or reserved address (set PRECIS_ALLOW_PRIVATE_URLS=1 or fetch.allowNetworks to allow it)` };
+      return { allowed: false, reason: `${address} is a private, loopback, link-local or reserved address (set PRECIS_ALLOW_PRIVATE_URLS=1 or fetching.allowNetworks to allow it)` };
     }
     return { allowed: true };
   }

@@ -289,7 +289,8 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
       continue;
     }
     const context = describe(doc, chunk, chunkOf);
-    const gender = chunk.gender ?? context.gender ?? doc.rules.firstNames.get(chunk.key[0] ?? '') ?? null;
+    // A masculine job noun is also the epicene default ("professeur", "médecin"): a first name outweighs it.
+    const gender = chunk.gender ?? context.gender ?? firstNameGender(doc.rules, chunk.key[0] ?? '') ?? context.weakGender;
     let person = findContaining(persons, chunk.key, gender, lastSeen);
     if (!person) {
       person = findContained(persons, chunk.key, lastSeen);
@@ -316,6 +317,11 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
   }
   mentions.sort((a, b) => a.offset - b.offset);
   return { chunks, chunkOf, persons, mentions, personOfChunk };
+}
+
+/** "Marie-Pierre" → 'f', "Jean-Marc" → 'm': a compound first name has the gender of its first part. */
+function firstNameGender(rules: LanguageRules, first: string): Gender | undefined {
+  return rules.firstNames.get(first) ?? (first.includes('-') ? rules.firstNames.get(first.split('-')[0] ?? '') : undefined);
 }
 
 function findContaining(persons: readonly Person[], key: readonly string[], gender: Gender, lastSeen: Map<Person, number>): Person | null {
@@ -349,15 +355,33 @@ function findContained(persons: readonly Person[], key: readonly string[], lastS
   return best;
 }
 
+/** What the text says about a name: job nouns, and gender — `weakGender` from a masculine job noun alone. */
+interface Description {
+  jobs: string[];
+  gender: Gender;
+  weakGender: Gender;
+}
+
 /**
  * Job nouns and gender the text attaches to a name: a description right before it ("la ministre
- * nord-coréenne des Affaires étrangères Choe Son Hui") or an apposition right after it ("Ana Sofia Cardenal,
- * professeure de sciences politiques").
+ * nord-coréenne des Affaires étrangères Choe Son Hui"), an apposition right after it ("Ana Sofia Cardenal,
+ * professeure de sciences politiques et essayiste"), a predicate ("Léa Martin est une architecte reconnue") or a
+ * dislocated pronoun ("Soona, elle, n’a pas changé").
  */
-function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): { jobs: string[]; gender: Gender } {
+function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): Description {
   const { tokens, rules } = doc;
   const jobs: string[] = [];
-  let gender: Gender = null;
+  const found: Description = { jobs, gender: null, weakGender: null };
+  const note = (k: number): void => {
+    const job = jobInfo(tokens[k]!.lower, rules);
+    if (!job) return;
+    jobs.push(job.job);
+    const determiner = rules.determiners.get(tokens[k - 1]?.lower ?? '');
+    if (determiner === 'm' || determiner === 'f') found.gender ??= determiner;
+    // French masculine job nouns double as the epicene form ("Marie Dupont, professeur d'histoire").
+    else if (job.gender === 'm' && rules.code === 'fr') found.weakGender ??= 'm';
+    else if (job.gender) found.gender ??= job.gender;
+  };
   const governed = rules.nounLinks.has(tokens[chunk.first - 1]?.lower ?? '') || tokens[chunk.first - 1]?.lower === 'of';
   for (let k = chunk.first - 1, steps = 0; !governed && k >= 0 && steps < 8; k--, steps++) {
     const token = tokens[k]!;
@@ -365,30 +389,44 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): {
     if (chunkOf[k] !== -1) continue;
     if (rules.verbGlue.has(token.lower) || rules.pronouns.has(token.lower)) break;
     if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
-    const job = jobInfo(token.lower, rules);
-    if (job) {
-      jobs.push(job.job);
-      const determiner = rules.determiners.get(tokens[k - 1]?.lower ?? '');
-      gender ??= job.gender ?? (determiner === 'm' || determiner === 'f' ? determiner : null);
-    }
+    note(k);
   }
-  const comma = tokens[chunk.last + 1];
-  if (comma?.text === ',') {
-    for (let k = chunk.last + 2, steps = 0; k < tokens.length && steps < 6; k++, steps++) {
+  const after = tokens[chunk.last + 1];
+  if (after?.text === ',') {
+    // "Soona, elle, n’a pas changé": a pronoun set off after the name marks its gender.
+    const pronoun = rules.pronouns.get(tokens[chunk.last + 2]?.lower ?? '');
+    if ((pronoun === 'm' || pronoun === 'f') && tokens[chunk.last + 3]?.text === ',') found.gender ??= pronoun;
+    let described = false;
+    for (let k = chunk.last + 2, steps = 0; k < tokens.length && steps < MAX_APPOSITION; k++, steps++) {
       const token = tokens[k]!;
-      if (!token.word || doc.quoteOf[k] !== -1 || chunkOf[k] !== -1) break;
-      if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
-      const job = jobInfo(token.lower, rules);
-      if (job) {
-        if (describesNextName(doc, k, chunkOf) || !closedApposition(doc, k)) break;
-        jobs.push(job.job);
-        const determiner = rules.determiners.get(tokens[k - 1]?.lower ?? '');
-        gender ??= job.gender ?? (determiner === 'm' || determiner === 'f' ? determiner : null);
+      if (!token.word || doc.quoteOf[k] !== -1) break;
+      // "chercheuse au CNRS": a name inside the description is the employer's.
+      if (chunkOf[k] !== -1) {
+        if (!described) break;
+        continue;
+      }
+      // "professeure de nutrition au CHU et gastro-entérologue": the description runs on through its complements
+      // and coordinated job nouns, up to a verb or a clause.
+      if (described) {
+        const coordinated = COORDINATION.has(token.lower);
+        if (rules.auxiliaries.has(token.lower) || rules.speechVerbs.has(token.lower) || (rules.conjunctions.has(token.lower) && !coordinated)) break;
+      } else if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) {
         break;
       }
+      if (!jobInfo(token.lower, rules)) continue;
+      if (!described && (describesNextName(doc, k, chunkOf) || !closedApposition(doc, k))) break;
+      note(k);
+      described = true;
+    }
+  } else if (after && rules.copulas.has(after.lower)) {
+    // "Park Minwoo est un architecte aisé", "Smith is a veteran diplomat".
+    for (let k = chunk.last + 2; k < tokens.length && k <= chunk.last + 4 && tokens[k]!.word && chunkOf[k] === -1; k++) {
+      if (!jobInfo(tokens[k]!.lower, rules)) continue;
+      if (rules.determiners.has(tokens[chunk.last + 2]!.lower)) note(k);
+      break;
     }
   }
-  return { jobs, gender };
+  return found;
 }
 
 /** "Ana Sofia Cardenal, professeure de …," is an apposition; "Franceinfo, la députée a affirmé" is a new clause. */
@@ -415,6 +453,9 @@ function describesNextName(doc: ParsedDocument, job: number, chunkOf: Int32Array
 }
 
 const DEFINITE = new Set(['le', 'la', "l'", 'the']);
+const COORDINATION = new Set(['et', 'and']);
+/** An apposition after a name is searched this many words for its job nouns. */
+const MAX_APPOSITION = 8;
 const MAX_ROLE_TOKENS = 7;
 
 /**

@@ -33,6 +33,26 @@ describe('findNames', () => {
     expect(gender('Ana Sofia Cardenal')).toBe('f');
   });
 
+  it('lets a first name outweigh a masculine job noun, which French also uses for women', () => {
+    const found = persons("Anne-Laure Vidal, professeur de droit, et Jean-Marc Roux, médecin, ont pris la parole. Léa Moreau, docteur en chimie, a suivi.", french);
+    const gender = (name: string) => found.find((p) => p.name === name)?.gender;
+    expect(gender('Anne-Laure Vidal')).toBe('f');
+    expect(gender('Jean-Marc Roux')).toBe('m');
+    expect(found.find((p) => p.name === 'Léa Moreau')?.gender ?? null).not.toBe('m');
+  });
+
+  it('reads gender from a dislocated pronoun, and jobs from coordinated appositions and predicates', () => {
+    const doc = parseDocument(
+      "Il a retrouvé Kaoru. Kaoru, elle, n'a pas changé. Inès Ferrand, chercheuse au CNRS et épidémiologiste, a publié. Tomas Leroy est un architecte reconnu.",
+      french,
+    );
+    const names = findNames(doc);
+    const person = (name: string) => names.persons.find((p) => p.name === name);
+    expect(person('Kaoru')?.gender).toBe('f');
+    expect([...(person('Inès Ferrand')?.jobs ?? [])]).toEqual(['chercheuse', 'épidémiologiste']);
+    expect([...(person('Tomas Leroy')?.jobs ?? [])]).toEqual(['architecte']);
+  });
+
   it('links surnames and titled names to the fullest name', () => {
     const found = persons('President Barack Obama spoke. Mr Obama said he was confident. Obama left for Kenya.', english);
     expect(found.filter((p) => p.name.includes('Obama'))).toEqual([{ name: 'Barack Obama', gender: 'm' }]);

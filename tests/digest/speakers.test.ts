@@ -72,6 +72,13 @@ describe('speakers: pronouns and surnames', () => {
     expect(speakers('Sir Keith Joseph wrote to her. Sir Keith said pupils were "simply ranked in merit order, with little regard".', 'en')[0]?.[1]).toBe('Keith Joseph');
   });
 
+  it('resolves « affirme-t-elle » to a woman described with a masculine job noun', () => {
+    const text =
+      'Devant sa classe, Marie-Claude Perrin, professeur de lettres, défend la grève. « Ce texte est une régression pour tous, affirme-t-elle. Nous ne céderons pas. »\n' +
+      'Elle affirme « Nous avons tout réorganisé avec les étudiants depuis janvier ».';
+    expect(speakers(text, 'fr').map(([, s]) => s)).toEqual(['Marie-Claude Perrin', 'Marie-Claude Perrin']);
+  });
+
   it('resolves a pronoun to a person named by role only', () => {
     expect(speakers("Le Premier ministre a été interpellé. « Nous n'avons rien à cacher », martèle-t-il.", 'fr')[0]?.[1]).toBe('Le Premier ministre');
   });

@@ -75,6 +75,7 @@ export const english: LanguageRules = {
   participleSuffix: /^[a-z]{2,}ing$/u,
   pastSuffix: /^[a-z]{3,}ed$/u,
   objectClitics: wordSet(''),
+  copulas: wordSet('is was became becomes remains remained'),
   auxiliaries: wordSet('has have had was were is are be been will would could should may might must did does do'),
   passiveAuxiliaries: wordSet('was were is are been be being'),
   adverbs: wordSet(`only also later then previously again once earlier recently reportedly repeatedly publicly privately

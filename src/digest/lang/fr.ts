@@ -101,6 +101,7 @@ export const french: LanguageRules = {
   participleSuffix: /^\p{L}{3,}ant$/u,
   pastSuffix: null,
   objectClitics: wordSet("le la les l' lui leur en y me m' te t' se s' nous vous"),
+  copulas: wordSet('est était fut devient devenu reste demeure'),
   auxiliaries: wordSet('a ont avait avaient aura auraient aurait est sont était étaient été sera seront serait'),
   passiveAuxiliaries: wordSet('été'),
   adverbs: wordSet(`également aussi encore déjà toutefois cependant pourtant ensuite alors récemment clairement

@@ -40,6 +40,7 @@ export const generic: LanguageRules = {
   participleSuffix: null,
   pastSuffix: null,
   objectClitics: NONE,
+  copulas: NONE,
   auxiliaries: NONE,
   passiveAuxiliaries: NONE,
   adverbs: NONE,

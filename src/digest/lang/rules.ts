@@ -120,6 +120,8 @@ export interface LanguageRules {
   participleSuffix: RegExp | null;
   /** Object pronouns written between a subject and its verb ("le présentant", "lui a dit"). */
   objectClitics: ReadonlySet<string>;
+  /** Copulas that attach a predicate noun to the subject ("est", "is", "became"). */
+  copulas: ReadonlySet<string>;
   /** Auxiliary verbs: never inside a noun phrase. */
   auxiliaries: ReadonlySet<string>;
   /** Passive auxiliaries: a speech verb right after one of them does not have its subject as speaker. */

@@ -43,7 +43,7 @@ export async function startCommand(args: string[], output: NodeJS.WritableStream
   const consoleOnly = platforms.length === 0;
   if (consoleOnly) platforms.push(consoleRuntime(output));
 
-  const handle = await startService({ config, store, log, platforms });
+  const handle = await startService({ config, store, log, platforms, delivery: { maxInFlight: config.delivery.maxInFlight } });
   if (consoleOnly) {
     log.info('No bot token set: digests print here. To connect a bot, set TELEGRAM_BOT_TOKEN and/or DISCORD_BOT_TOKEN (see README, "Connecting the bots") and restart.');
   } else {

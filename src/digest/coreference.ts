@@ -69,9 +69,10 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
 function personWithJob(reading: Reading, head: string, before: number): Person | null {
   const forms = singulars(head);
   let found: Person | null = null;
+  // The description itself may be a mention of the person it takes up ("the young woman" → Priya Raman).
   for (const mention of reading.names.mentions) {
-    if (mention.offset >= before) break;
-    if (forms.some((form) => mention.person.jobs.has(form))) found = mention.person;
+    if (mention.offset > before) break;
+    if (!mention.person.role && forms.some((form) => mention.person.jobs.has(form))) found = mention.person;
   }
   return found;
 }

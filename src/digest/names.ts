@@ -261,7 +261,7 @@ export function jobInfo(lower: string, rules: LanguageRules): { job: string; gen
     if (/(?:ist|ists|ologist|grapher|graphers|ician|icians|person)$/.test(lower) && lower.length > 5) return { job: lower, gender: null };
   }
   if (rules.code === 'fr') {
-    if (/(?:iste|istes|logue|logues)$/.test(lower) && lower.length > 5) return { job: lower, gender: null };
+    if (/(?:iste|istes|logue|logues|pathe|pathes|iatre|iatres|graphe|graphes|naute|nautes)$/.test(lower) && lower.length > 5) return { job: lower, gender: null };
     if (/(?:icienne|iciennes|trice|trices)$/.test(lower)) return { job: lower, gender: 'f' };
     if (/(?:icien|iciens)$/.test(lower)) return { job: lower, gender: 'm' };
   }
@@ -311,8 +311,9 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
     mentions.push({ person, offset, paragraph: doc.tokens[chunk.first]!.paragraph });
     personOfChunk.push(person);
   }
-  for (const role of findRoles(doc, chunkOf)) {
-    persons.push(role.person);
+  const named = mentions.slice();
+  for (const role of findRoles(doc, chunkOf, named)) {
+    if (role.person.role) persons.push(role.person);
     mentions.push(role);
   }
   mentions.sort((a, b) => a.offset - b.offset);
@@ -391,13 +392,16 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
     if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
     note(k);
   }
-  const after = tokens[chunk.last + 1];
+  let afterName = chunk.last + 1;
+  // "Francisca Joly-Gomez (2), professeure …": a footnote call between the name and its apposition.
+  if (tokens[afterName]?.text === '(' && /^\d{1,2}$/.test(tokens[afterName + 1]?.text ?? '') && tokens[afterName + 2]?.text === ')') afterName += 3;
+  const after = tokens[afterName];
   if (after?.text === ',') {
     // "Soona, elle, n’a pas changé": a pronoun set off after the name marks its gender.
-    const pronoun = rules.pronouns.get(tokens[chunk.last + 2]?.lower ?? '');
-    if ((pronoun === 'm' || pronoun === 'f') && tokens[chunk.last + 3]?.text === ',') found.gender ??= pronoun;
+    const pronoun = rules.pronouns.get(tokens[afterName + 1]?.lower ?? '');
+    if ((pronoun === 'm' || pronoun === 'f') && tokens[afterName + 2]?.text === ',') found.gender ??= pronoun;
     let described = false;
-    for (let k = chunk.last + 2, steps = 0; k < tokens.length && steps < MAX_APPOSITION; k++, steps++) {
+    for (let k = afterName + 1, steps = 0; k < tokens.length && steps < MAX_APPOSITION; k++, steps++) {
       const token = tokens[k]!;
       if (!token.word || doc.quoteOf[k] !== -1) break;
       // "chercheuse au CNRS": a name inside the description is the employer's.
@@ -420,9 +424,9 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
     }
   } else if (after && rules.copulas.has(after.lower)) {
     // "Park Minwoo est un architecte aisé", "Smith is a veteran diplomat".
-    for (let k = chunk.last + 2; k < tokens.length && k <= chunk.last + 4 && tokens[k]!.word && chunkOf[k] === -1; k++) {
+    for (let k = afterName + 1; k < tokens.length && k <= afterName + 3 && tokens[k]!.word && chunkOf[k] === -1; k++) {
       if (!jobInfo(tokens[k]!.lower, rules)) continue;
-      if (rules.determiners.has(tokens[chunk.last + 2]!.lower)) note(k);
+      if (rules.determiners.has(tokens[afterName + 1]!.lower)) note(k);
       break;
     }
   }
@@ -453,22 +457,31 @@ function describesNextName(doc: ParsedDocument, job: number, chunkOf: Int32Array
 }
 
 const DEFINITE = new Set(['le', 'la', "l'", 'the']);
+/** A generic noun for a person ("la jeune femme") looks back this many sentences for the name it stands for. */
+const GENERIC_ANTECEDENT_SENTENCES = 2;
+/** Prenominal adjectives allowed between a determiner and a role noun ("la jeune femme", "the former minister"). */
+const MAX_ROLE_ADJECTIVES = 2;
 const COORDINATION = new Set(['et', 'and']);
 /** An apposition after a name is searched this many words for its job nouns. */
 const MAX_APPOSITION = 8;
 const MAX_ROLE_TOKENS = 7;
 
 /**
- * People the article names by their role only ("Le Premier ministre a été interpellé", "the president"):
- * antecedents for pronouns. A role followed by a name ("le ministre russe Sergueï Lavrov") is that name's.
+ * Definite and demonstrative descriptions of people ("le Premier ministre", "l’architecte", "cette jeune fille",
+ * "the president"): antecedents for pronouns. A description followed by a name ("le ministre russe Sergueï
+ * Lavrov") is that name's and is skipped. A description takes up the person the article gave that job before
+ * ("Léa Martin est architecte. … l’architecte"), and a generic noun for a person ("la jeune femme") the person
+ * named in the sentences just before; otherwise it is a person known by the role only.
  */
-function findRoles(doc: ParsedDocument, chunkOf: Int32Array): Mention[] {
+function findRoles(doc: ParsedDocument, chunkOf: Int32Array, mentioned: readonly Mention[]): Mention[] {
   const { tokens, rules, text } = doc;
   const roles: Mention[] = [];
   for (let i = 0; i < tokens.length - 1; i++) {
-    if (!DEFINITE.has(tokens[i]!.lower) || doc.quoteOf[i] !== -1) continue;
+    const lower = tokens[i]!.lower;
+    if (!(DEFINITE.has(lower) || rules.demonstratives.has(lower)) || doc.quoteOf[i] !== -1) continue;
     let j = i + 1;
     if (tokens[j]!.capitalized && !jobInfo(tokens[j]!.lower, rules)) j++;
+    while (j <= i + MAX_ROLE_ADJECTIVES && isPrenominalAdjective(doc, j)) j++;
     const jobToken = tokens[j];
     if (!jobToken?.word || jobToken.capitalized) continue;
     const job = jobInfo(jobToken.lower, rules);
@@ -492,6 +505,16 @@ function findRoles(doc: ParsedDocument, chunkOf: Int32Array): Mention[] {
     if (named) continue;
     const determiner = rules.determiners.get(tokens[i]!.lower);
     const gender = determiner === 'm' || determiner === 'f' ? determiner : job.gender;
+    const offset = tokens[i]!.start;
+    const antecedent = holderOfJob(mentioned, job.job, offset) ?? (rules.personNouns.has(job.job) ? namedJustBefore(doc, mentioned, i, gender) : null);
+    if (antecedent) {
+      antecedent.jobs.add(job.job);
+      antecedent.human = true;
+      antecedent.gender ??= gender;
+      roles.push({ person: antecedent, offset, paragraph: tokens[i]!.paragraph });
+      i = end;
+      continue;
+    }
     const person: Person = {
       id: -1,
       name: text.slice(tokens[i]!.start, tokens[end]!.end),
@@ -501,8 +524,57 @@ function findRoles(doc: ParsedDocument, chunkOf: Int32Array): Mention[] {
       human: true,
       role: true,
     };
-    roles.push({ person, offset: tokens[i]!.start, paragraph: tokens[i]!.paragraph });
+    roles.push({ person, offset, paragraph: tokens[i]!.paragraph });
     i = end;
   }
   return roles;
+}
+
+/** "la jeune femme", "the former minister": a lower-case word before the noun that is neither a job nor a function word. */
+function isPrenominalAdjective(doc: ParsedDocument, k: number): boolean {
+  const token = doc.tokens[k];
+  const next = doc.tokens[k + 1];
+  return token !== undefined && token.word && !token.capitalized && !isFunctionWord(token.lower, doc.rules) && !jobInfo(token.lower, doc.rules) && next?.word === true;
+}
+
+/** The person most recently mentioned before `offset` whose job the article gave as `job`. */
+function holderOfJob(named: readonly Mention[], job: string, offset: number): Person | null {
+  for (let k = named.length - 1; k >= 0; k--) {
+    const mention = named[k]!;
+    if (mention.offset < offset && mention.person.jobs.has(job)) return mention.person;
+  }
+  return null;
+}
+
+/**
+ * "… avec Pasiphae. Cette jeune fille de 20 ans étudie …": the last name of a fitting gender in the sentences
+ * just before, unless a locative preposition makes it a place.
+ */
+function namedJustBefore(doc: ParsedDocument, named: readonly Mention[], i: number, gender: Gender): Person | null {
+  const { tokens, rules } = doc;
+  const sentence = doc.sentenceOf[i]!;
+  const offset = tokens[i]!.start;
+  for (let k = named.length - 1; k >= 0; k--) {
+    const mention = named[k]!;
+    if (mention.offset >= offset) continue;
+    const at = tokenIndexAt(tokens, mention.offset);
+    if (sentence - doc.sentenceOf[at]! > GENERIC_ANTECEDENT_SENTENCES) return null;
+    const person = mention.person;
+    if (person.role || (gender && person.gender && person.gender !== gender)) continue;
+    const before = tokens[at - 1]?.lower ?? '';
+    if (!person.human && (rules.locativePrepositions.has(before) || person.key.length > 1 || ACRONYM.test(person.name))) continue;
+    return person;
+  }
+  return null;
+}
+
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

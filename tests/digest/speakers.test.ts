@@ -79,6 +79,20 @@ describe('speakers: pronouns and surnames', () => {
     expect(speakers(text, 'fr').map(([, s]) => s)).toEqual(['Marie-Claude Perrin', 'Marie-Claude Perrin']);
   });
 
+  it('links a generic noun for a person (« la jeune femme », "the young woman") to the person just named', () => {
+    const french = "On a discuté avec Nawel. Cette jeune fille de 19 ans étudie la chimie. « On ne sait rien des examens, soupire-t-elle. Tout est flou. »";
+    expect(speakers(french, 'fr')[0]?.[1]).toBe('Nawel');
+    const english = 'We met Sarah Okafor at the shelter on Monday. The young woman said: "We have never seen so many families arriving in one week."';
+    expect(speakers(english, 'en')[0]?.[1]).toBe('Sarah Okafor');
+  });
+
+  it('links a job description to the person given that job by an apposition or a predicate', () => {
+    const french = "Léon Garnier est un architecte reconnu. « Nous avons rasé des quartiers entiers sans écouter personne », regrette l’architecte.";
+    expect(speakers(french, 'fr')[0]?.[1]).toBe('Léon Garnier');
+    const footnote = "Selon Inès Ferrand (1), chercheuse au CNRS et épidémiologiste, le virus circule. « Le pic est derrière nous », précise l'épidémiologiste.";
+    expect(speakers(footnote, 'fr')[0]?.[1]).toBe('Inès Ferrand');
+  });
+
   it('resolves a pronoun to a person named by role only', () => {
     expect(speakers("Le Premier ministre a été interpellé. « Nous n'avons rien à cacher », martèle-t-il.", 'fr')[0]?.[1]).toBe('Le Premier ministre');
   });

@@ -105,9 +105,9 @@ export const english: LanguageRules = {
   }),
   jobNouns: genderedWords({
     m: `spokesman chairman businessman congressman actor father son husband brother uncle king prince boy man
-      policeman fireman sportsman statesman frontman anchorman councilman`,
+      policeman fireman sportsman statesman frontman anchorman councilman gentleman`,
     f: `spokeswoman chairwoman businesswoman congresswoman actress mother daughter wife sister aunt queen
-      princess girl woman policewoman sportswoman stateswoman anchorwoman councilwoman`,
+      princess girl woman policewoman sportswoman stateswoman anchorwoman councilwoman lady`,
     null: `spokesperson minister secretary president chancellor governor mayor senator lawmaker legislator
       official officer editor correspondent reporter journalist analyst economist expert professor
       researcher scientist doctor physician lawyer attorney prosecutor judge director chief head leader
@@ -118,8 +118,10 @@ export const english: LanguageRules = {
       mp premier chairperson president-elect strategist consultant historian spokesperson pastor priest
       bishop rabbi imam farmer trader banker investor producer director-general administrator
       superintendent sheriff marshal prosecutor solicitor barrister partner colleague friend relative
-      neighbour neighbor father-in-law`,
+      neighbour neighbor father-in-law teenager youngster`,
   }),
+  personNouns: wordSet('man woman girl boy lady gentleman teenager youngster student mother father'),
+  locativePrepositions: wordSet('in at from into near across'),
   humanNouns: wordSet(`people person persons official officials officer officers source sources expert experts
     analyst analysts resident residents witness witnesses friend friends aide aides critic critics
     supporter supporters leader leaders member members lawmakers authorities government ministry office

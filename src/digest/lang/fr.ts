@@ -131,19 +131,22 @@ export const french: LanguageRules = {
       chercheur auteur écrivain expert infirmier préfet fondateur militant élu candidat habitant ami ténor
       historien chancelier roi prince père fils mari homme gouverneur policier gendarme agriculteur
       enquêteur observateur représentant délégué animateur présentateur entraîneur joueur sélectionneur
-      employé salarié ouvrier ingénieur opposant partisan adjoint collaborateur vice-président`,
+      employé salarié ouvrier ingénieur opposant partisan adjoint collaborateur vice-président étudiant lycéen
+      adolescent garçon`,
     f: `présidente directrice dirigeante patronne députée sénatrice conseillère ambassadrice procureure avocate
       professeure chercheuse chercheure auteure autrice écrivaine experte infirmière préfète fondatrice
       militante élue candidate habitante amie historienne chancelière reine princesse mère fille épouse
       femme gouverneure policière agricultrice enquêtrice observatrice représentante déléguée animatrice
       présentatrice entraîneuse joueuse employée salariée ouvrière ingénieure opposante partisane
-      adjointe collaboratrice vice-présidente`,
+      adjointe collaboratrice vice-présidente étudiante lycéenne adolescente dame`,
     null: `ministre secrétaire porte-parole responsable chef maire juge diplomate journaliste analyste économiste
       médecin docteur général colonel commandant capitaine haut-commissaire commissaire témoin proche cadre
       spécialiste politologue sociologue substitut syndicaliste élu membre leader dirigeants responsables
       secrétaire-général chef d'état-major astronaute pilote victime élève architecte psychologue
       avocat-conseil notaire photographe biologiste épidémiologiste virologue infectiologue`,
   }),
+  personNouns: wordSet('femme homme fille garçon jeune dame monsieur adolescent adolescente étudiant étudiante lycéen lycéenne mère père'),
+  locativePrepositions: wordSet('à au aux en dans vers depuis'),
   humanNouns: wordSet(`gens personne personnes responsable responsables source sources expert experts habitant
     habitants témoin témoins ami amis amie amies proche proches partisan partisans critique critiques
     dirigeant dirigeants élu élus membre membres militant militants manifestant manifestants autorités

@@ -50,6 +50,8 @@ export const generic: LanguageRules = {
   conjunctions: NONE,
   titles: genderedWords({ m: 'mr herr', f: 'mrs ms frau', null: 'dr prof' }),
   jobNouns: genderedWords({}),
+  personNouns: NONE,
+  locativePrepositions: NONE,
   humanNouns: NONE,
   documentNouns: NONE,
   nameParticles: wordSet('van von der den de du da di del della dos das bin ibn al el ter ten zu'),

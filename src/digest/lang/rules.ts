@@ -140,6 +140,10 @@ export interface LanguageRules {
   titles: ReadonlyMap<string, Gender>;
   /** Job and role nouns that describe people, with the gender they mark when they mark one. */
   jobNouns: ReadonlyMap<string, Gender>;
+  /** Generic nouns for a person ("femme", "jeune", "man"): a description with one refers to the person just named. */
+  personNouns: ReadonlySet<string>;
+  /** Prepositions of place: a name they govern is a place, not a person ("à Nantes", "in Leeds"). */
+  locativePrepositions: ReadonlySet<string>;
   /** Nouns for people and groups of people, to tell a human subject from a thing. */
   humanNouns: ReadonlySet<string>;
   /** Nouns for documents that can be the source of a quote ("rapport", "statement", "note"). */

@@ -70,6 +70,8 @@ const ACRONYM = /^\p{Lu}{2,}$/u;
 /** "J", "S.B": initials before a name. */
 const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u;
 const COMBINING = /\p{M}/gu;
+/** Added to the offset a name was last seen at, so that a surname's own full name always wins. */
+const SURNAME_PREFERENCE = Number.MAX_SAFE_INTEGER / 2;
 
 /**
  * Finds the name runs of the article and links them into persons. Names inside quotations are someone's
@@ -325,18 +327,23 @@ function firstNameGender(rules: LanguageRules, first: string): Gender | undefine
   return rules.firstNames.get(first) ?? (first.includes('-') ? rules.firstNames.get(first.split('-')[0] ?? '') : undefined);
 }
 
+/**
+ * The person a shorter name stands for. A surname alone goes to a name it ends ("Yearout" → "Kevin Yearout")
+ * before a name it only begins ("Yearout Mechanical Inc", the company named after him).
+ */
 function findContaining(persons: readonly Person[], key: readonly string[], gender: Gender, lastSeen: Map<Person, number>): Person | null {
   let best: Person | null = null;
-  let bestSeen = -1;
+  let bestRank = -1;
   for (const person of persons) {
     if (person.role || !key.every((word) => person.key.includes(word))) continue;
     // "Haidar Fauzi" is not "Khairunisa Haidar Fauzi": a full name only matches the same first name.
     if (key.length > 1 && person.key[0] !== key[0]) continue;
     if (gender && person.gender && gender !== person.gender) continue;
-    const seen = lastSeen.get(person) ?? -1;
-    if (seen > bestSeen) {
+    const surname = key.length === 1 && person.key.at(-1) === key[0];
+    const rank = (lastSeen.get(person) ?? -1) + (surname ? SURNAME_PREFERENCE : 0);
+    if (rank > bestRank) {
       best = person;
-      bestSeen = seen;
+      bestRank = rank;
     }
   }
   return best;

@@ -28,7 +28,22 @@ export function isSpeechVerb(reading: Reading, i: number): boolean {
   const previous = tokens[i - 1]?.lower ?? '';
   // English base forms are nouns as often as verbs ("a briefing note"): only after an auxiliary or "to".
   if (rules.speechVerbBases.has(token.lower) && !rules.auxiliaries.has(previous) && !MODALS.has(previous)) return false;
-  return !(rules.determiners.has(previous) && !rules.objectClitics.has(previous)) && !/['’]s$/u.test(tokens[i - 1]?.text ?? '');
+  // "the explanatory notes of the bill", "claims of fraud": a complement with "of" makes them nouns.
+  const next = tokens[i + 1]?.lower ?? '';
+  if ((next === 'of' || rules.nounLinks.has(next)) && singulars(token.lower).some((form) => rules.speechVerbBases.has(form))) return false;
+  if (/['’]s$/u.test(tokens[i - 1]?.text ?? '')) return false;
+  if (!rules.determiners.has(previous)) return true;
+  // « il le juge » is a clitic and a verb; « a expliqué le juge », « pour le juge », « , le juge » an article and a noun.
+  return rules.objectClitics.has(previous) && cliticCanFollow(reading, i - 2);
+}
+
+/** Whether token `k` can stand before an object clitic: a subject, "ne", not a verb, a preposition or punctuation. */
+function cliticCanFollow(reading: Reading, k: number): boolean {
+  const { tokens, rules } = reading.doc;
+  const token = tokens[k];
+  if (!token?.word) return false;
+  if (rules.speechVerbs.has(token.lower) || rules.auxiliaries.has(token.lower)) return false;
+  return !(rules.phraseBreakers.has(token.lower) && !rules.pronouns.has(token.lower) && !rules.relativeSubjects.has(token.lower));
 }
 
 /** Whether token `i` is inside a quotation other than the one being read as plain text. */
@@ -219,7 +234,12 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
   const { doc, names } = reading;
   const { tokens, rules } = doc;
   let i = start;
-  while (i < bound && isSkippable(reading, i) && !rules.determiners.has(tokens[i]!.lower)) i++;
+  for (;;) {
+    while (i < bound && isSkippable(reading, i) && !rules.determiners.has(tokens[i]!.lower)) i++;
+    const aside = rules.subjectAsides.find((phrase) => phrase.every((word, k) => tokens[i + k]?.lower === word));
+    if (!aside) break;
+    i += aside.length;
+  }
   if (i >= bound || quoted(reading, i) || !tokens[i]!.word) return null;
   const token = tokens[i]!;
   const pronoun = rules.pronouns.get(token.lower);
@@ -237,6 +257,8 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     if (rules.phraseBreakers.has(next.lower) && !rules.nounLinks.has(next.lower) && !governs) break;
     if (rules.verbGlue.has(next.lower) && !rules.determiners.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
     if (isSpeechVerb(reading, last + 1)) break;
+    // « a indiqué le juge mardi (soir) »: time words closing the clause after the noun are adverbs.
+    if (last > i && rules.adverbs.has(next.lower) && !rules.determiners.has(next.lower) && closesWithAdverbs(reading, last + 1)) break;
     // "the prime minister believed …": a past tense after the noun starts the predicate.
     if (rules.pastSuffix?.test(next.lower) && !rules.determiners.has(tokens[last]!.lower)) break;
     last++;
@@ -262,6 +284,16 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     k = chunk.last;
   }
   return makePhrase(reading, i, last);
+}
+
+/** Whether only adverbs stand from token `k` to the next punctuation mark. */
+function closesWithAdverbs(reading: Reading, k: number): boolean {
+  const { tokens, rules } = reading.doc;
+  for (let j = k; j < tokens.length && j < k + 3; j++) {
+    if (!tokens[j]!.word) return true;
+    if (!rules.adverbs.has(tokens[j]!.lower)) return false;
+  }
+  return false;
 }
 
 function makePhrase(reading: Reading, first: number, last: number): SpeakerRef | null {

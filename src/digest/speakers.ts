@@ -31,6 +31,7 @@ const MAX_EMBEDDING_SUBJECT = 4;
 const LEADING_PUNCTUATION = new Set([',', '—', '–', '-', '(']);
 /** Prepositions of the person spoken to, between an inverted speech verb and its subject. */
 const INDIRECT_OBJECT = new Set(['à', 'au', 'aux']);
+const INDEFINITE = new Set(['un', 'une', 'a', 'an']);
 
 /** The speaker of each quotation, in the same order; null when the article does not say. */
 export function attributeQuotations(reading: Reading, quotations: readonly Quotation[]): (Speaker | null)[] {
@@ -160,7 +161,7 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
   } else if (complement || rules.thatIsOptional) {
     ref = subjectBefore(reading, verb, start);
   }
-  if (!ref || ref.kind === 'clause' || ref.kind === 'passive') return;
+  if (!ref || ref.kind === 'clause' || ref.kind === 'passive' || !canSpeak(reading, ref)) return;
   // A description is taken for a speaker on its own only when a clause of speech follows ("… que", "… that").
   const speaker = resolveSpeaker(reading, ref, history, complement);
   // Documents speak too ("le projet de loi énonce…"): they are kept for quotes without attribution, and
@@ -365,9 +366,18 @@ function attributionBefore(reading: Reading, openToken: number): Attribution | n
     if (pronoun) return { ref: { kind: 'pronoun', gender: rules.pronouns.get(pronoun[1] ?? '') ?? null, at: tokens[k]!.start }, verb: k };
     if (!isSpeechVerb(reading, k) && !rules.characterisationVerbs.has(lower)) continue;
     const ref = subjectBefore(reading, k, start) ?? (opensClause(reading, k, start) ? phraseAfter(reading, k + 1, openToken) : null);
+    // « un œil critique sur son travail : » — an indefinite thing is no speaker: the word was an adjective.
+    if (ref && !canSpeak(reading, ref)) continue;
     return ref ? { ref, verb: k } : null;
   }
   return null;
+}
+
+/** A speaker is a person, a group, an organisation or a document; an indefinite phrase must say it is one. */
+function canSpeak(reading: Reading, ref: SpeakerRef): boolean {
+  if (ref.kind !== 'phrase' || !INDEFINITE.has(reading.doc.tokens[ref.first]!.lower)) return true;
+  const { rules } = reading.doc;
+  return jobInfo(ref.head, rules) !== null || singulars(ref.head).some((form) => rules.humanNouns.has(form) || rules.documentNouns.has(form));
 }
 
 /** "Pour le ministre de l'Intérieur, Gérald Darmanin, « … »": a person's opinion framed at the sentence start. */
@@ -401,7 +411,7 @@ function inferSpeaker(
   if (nextFound && nextFound !== 'hypothetical' && nextSentence <= closeSentence + 1 && nextFound.verb !== -1) {
     if (rules.continuationVerbs.has(tokens[nextFound.verb]!.lower)) return resolveAttribution(reading, nextFound, history);
   }
-  const subject = embeddingSubject(reading, tokenAt(tokens, quotation.open), history);
+  const subject = embeddingSubject(reading, tokenAt(tokens, quotation.open), history) ?? colonSubject(reading, tokenAt(tokens, quotation.open), history);
   if (subject) return subject;
   if (nextFound && nextFound !== 'hypothetical' && nextSentence <= closeSentence + 2) {
     const speaker = resolveAttribution(reading, nextFound, history);
@@ -409,6 +419,21 @@ function inferSpeaker(
   }
   const recent = history.filter((event) => paragraph - event.paragraph <= CARRY_PARAGRAPHS);
   return (recent.findLast((event) => event.quoted) ?? recent.at(-1))?.speaker ?? null;
+}
+
+/**
+ * « Il porte un regard sévère sur son travail : « … » »: a clause closed by a colon introduces the words of its
+ * subject when that subject is a person.
+ */
+function colonSubject(reading: Reading, openToken: number, history: readonly SpeechEvent[]): Speaker | null {
+  const { doc } = reading;
+  const colon = openToken - 1;
+  if (doc.tokens[colon]?.text !== ':' || doc.sentenceOf[colon] !== doc.sentenceOf[openToken]) return null;
+  const ref = sentenceSubject(reading, colon);
+  if (!ref || ref.kind === 'clause' || ref.kind === 'passive') return null;
+  const speaker = resolveSpeaker(reading, ref, history);
+  if (!speaker) return null;
+  return (ref.kind === 'name' ? speaker.person?.human : speaker.human) ? speaker : null;
 }
 
 /** "Alors que d'anciens amis n'en gardent « … »": the human subject of the clause the quotation sits in. */

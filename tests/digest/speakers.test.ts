@@ -44,6 +44,37 @@ describe('speakers: attribution in the same sentence', () => {
   });
 });
 
+describe('speakers: well-formed speaker strings', () => {
+  it('reads « le juge » after a verb as an article and a noun, and stops before closing time words', () => {
+    expect(speakers('« La procédure est close », a indiqué le juge mardi soir.', 'fr')[0]?.[1]).toBe('le juge');
+  });
+
+  it('skips contrastive asides between an inverted verb and its subject', () => {
+    expect(speakers('« Rien n’est encore réglé pour nous », nuance quant à lui Bruno Lafont.', 'fr')[0]?.[1]).toBe('Bruno Lafont');
+    expect(speakers('« Nous irons jusqu’au bout de cette procédure », affirme de son côté Maître Lise Aubert.', 'fr')[0]?.[1]).toBe('Lise Aubert');
+  });
+
+  it('knows verbs of advice and the future of characterisation verbs', () => {
+    expect(speakers('« Buvez beaucoup d’eau pendant les fortes chaleurs », conseille Hélène Morin, pharmacienne.', 'fr')[0]?.[1]).toBe('Hélène Morin');
+    expect(speakers('Une réforme que les syndicats qualifieront de « recul social sans précédent ».', 'fr')[0]?.[1]).toBe('les syndicats');
+  });
+
+  it('reads "notes of", "claims of" as nouns inside a source', () => {
+    const text = 'According to the explanatory notes of the draft bill, it must "protect the confidentiality of every source".';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('the explanatory notes of the draft bill');
+  });
+
+  it('takes a surname for the person whose name it ends, not the company it begins', () => {
+    const text = 'Kevin Doyle founded Doyle Plumbing Inc in 1998. "Business is slowly coming back," Doyle said.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Kevin Doyle');
+  });
+
+  it('takes no indefinite thing for a speaker, and gives a colon the words of its clause’s subject', () => {
+    const text = 'Le romancier Paul Tessier est venu. Il porte un regard critique sur son époque : « Nous avons tout sacrifié à la vitesse. »';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Paul Tessier');
+  });
+});
+
 describe('speakers: pronouns and surnames', () => {
   it('resolves a pronoun to the last person of the same grammatical gender', () => {
     const text =

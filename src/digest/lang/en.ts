@@ -62,6 +62,7 @@ export const english: LanguageRules = {
   hypotheticalMarkers: phrases('as_if_to_say as_though_to_say as_if as_though as_if_saying'),
   accordingTo: phrases('according_to in_the_words_of quoting'),
   opinionFrames: [],
+  subjectAsides: phrases('for_his_part for_her_part for_their_part for_its_part in_turn in_response'),
   agentPrepositions: wordSet('by'),
   pronouns: genderedWords({ m: 'he', f: 'she', n: 'it', p: 'they' }),
   invertedPronoun: null,

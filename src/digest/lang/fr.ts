@@ -16,7 +16,8 @@ const SPEECH_VERBS = frenchVerbForms(`
   murmurer crier hurler plaisanter protester objecter rétorquer riposter avouer dévoiler confesser évoquer
   développer enchaîner continuer clamer analyser argumenter arguer féliciter indigner inquiéter
   marteler répéter considérer concéder révéler énoncer stipuler agacer alarmer étonner insurger offusquer désoler
-  lamenter exhorter souhaiter saluer fustiger critiquer tonner pester
+  lamenter exhorter souhaiter saluer fustiger critiquer tonner pester conseiller recommander
+  suggère|suggèrent|suggéré|suggérée|suggérait|suggérant|suggérer
   plaindre|plaint|plaignent|plaignait|plaignant|plaindre
   espérer|espère|espèrent|espéré|espérait|espérant
   craindre|craint|craignent|craignait|craignant
@@ -68,9 +69,10 @@ export const french: LanguageRules = {
   continuationVerbs: wordSet(`ajoute ajoutent ajouté ajoutée ajoutant ajouta poursuit poursuivent poursuivi
     poursuivant enchaîne enchaîné enchaînant renchérit renchéri conclut conclu concluant complète complété
     complétant continue continué continuant développe développé développant détaille détaillé détaillant`),
-  characterisationVerbs: wordSet(`qualifié qualifiée qualifiés qualifiées qualifiant décrit décrite décrits
-    décrites décrivant présenté présentée présentés présentées présentant dépeint dépeinte dépeignant
-    traité traitée traitant taxé taxée taxant jugé jugée jugeant considéré considérée considérant`),
+  characterisationVerbs: frenchVerbForms(`qualifier présenter traiter taxer juger surnommer
+    décrit|décrite|décrits|décrites|décrivant|décrivent|décrira|décriront|décrire
+    dépeint|dépeinte|dépeignant|dépeindre
+    considéré|considérée|considérés|considérées|considérant|considère|considèrent|considérera|considéreront`),
   namingCues: wordSet(`intitulé intitulée intitulés intitulées baptisé baptisée baptisés baptisées surnommé
     surnommée surnommés appelé appelée appelés appelées nommé nommée dénommé dénommée dite dit slogan
     mot-dièse hashtag devise titre rubrique campagne opération programme projet plan rapport livre ouvrage
@@ -89,6 +91,8 @@ export const french: LanguageRules = {
   hypotheticalMarkers: phrases('comme_pour_dire comme_si comme_pour_signifier'),
   accordingTo: phrases("selon d'_après d’_après aux_yeux_de"),
   opinionFrames: phrases('pour aux_yeux_de'),
+  subjectAsides: phrases(`quant_à_elle quant_à_lui quant_à_eux quant_à_elles pour_sa_part pour_leur_part de_son_côté
+    de_leur_côté à_son_tour à_leur_tour lui_aussi elle_aussi eux_aussi elles_aussi pour_finir enfin`),
   agentPrepositions: wordSet('par'),
   pronouns: genderedWords({ m: 'il lui', f: 'elle', p: 'ils elles eux' }),
   invertedPronoun: /-(?:t-)?(il|elle|ils|elles|on)$/u,

@@ -30,6 +30,7 @@ export const generic: LanguageRules = {
   hypotheticalMarkers: [],
   accordingTo: [],
   opinionFrames: [],
+  subjectAsides: [],
   agentPrepositions: NONE,
   pronouns: genderedWords({}),
   invertedPronoun: null,

@@ -79,7 +79,7 @@ export function frenchVerbForms(list: string): ReadonlySet<string> {
       continue;
     }
     const stem = entry.slice(0, -2);
-    for (const ending of ['e', 'ent', 'é', 'ée', 'és', 'ées', 'er', 'ait', 'aient', 'ant', 'a', 'èrent', 'era']) {
+    for (const ending of ['e', 'ent', 'é', 'ée', 'és', 'ées', 'er', 'ait', 'aient', 'ant', 'a', 'èrent', 'era', 'eront', 'erait', 'eraient']) {
       forms.add(stem + ending);
     }
   }

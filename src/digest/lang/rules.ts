@@ -100,6 +100,8 @@ export interface LanguageRules {
   accordingTo: readonly (readonly string[])[];
   /** Opening a sentence, a frame that gives whose opinion follows ("Pour le ministre, « … »"). */
   opinionFrames: readonly (readonly string[])[];
+  /** Contrastive asides between an inverted verb and its subject ("résume quant à elle X", "said, for his part, X"). */
+  subjectAsides: readonly (readonly string[])[];
   /** The agent preposition of a passive ("par", "by"). */
   agentPrepositions: ReadonlySet<string>;
   /** Personal pronouns that can be the subject of a speech verb, with their gender or number. */

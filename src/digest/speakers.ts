@@ -373,11 +373,18 @@ function attributionBefore(reading: Reading, openToken: number): Attribution | n
   return null;
 }
 
-/** A speaker is a person, a group, an organisation or a document; an indefinite phrase must say it is one. */
+/**
+ * A speaker is a person, a group, an organisation or a document; an indefinite phrase must name one
+ * ("un diplomate", "une des dispositions du projet de loi"), not a thing ("un œil critique").
+ */
 function canSpeak(reading: Reading, ref: SpeakerRef): boolean {
-  if (ref.kind !== 'phrase' || !INDEFINITE.has(reading.doc.tokens[ref.first]!.lower)) return true;
-  const { rules } = reading.doc;
-  return jobInfo(ref.head, rules) !== null || singulars(ref.head).some((form) => rules.humanNouns.has(form) || rules.documentNouns.has(form));
+  const { tokens, rules } = reading.doc;
+  if (ref.kind !== 'phrase' || !INDEFINITE.has(tokens[ref.first]!.lower)) return true;
+  for (let k = ref.first; k <= ref.last; k++) {
+    const lower = tokens[k]!.lower;
+    if (jobInfo(lower, rules) || singulars(lower).some((form) => rules.humanNouns.has(form) || rules.documentNouns.has(form))) return true;
+  }
+  return false;
 }
 
 /** "Pour le ministre de l'Intérieur, Gérald Darmanin, « … »": a person's opinion framed at the sentence start. */

@@ -53,6 +53,11 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
         const person = personWithJob(reading, ref.head, ref.at);
         if (person) return { name: person.name, person, gender: person.gender, human: true };
       }
+      // « le quotidien du soir », "the paper": a definite description of a publication is the outlet last cited.
+      if (ref.definite && singulars(ref.head).some((form) => rules.outletNouns.has(form))) {
+        const outlet = resolvePronoun(reading, 'n', ref.at, history);
+        if (outlet) return outlet;
+      }
       const name = doc.text.slice(tokens[ref.first]!.start, tokens[ref.last]!.end);
       const forms = singulars(ref.head);
       const human = speaking

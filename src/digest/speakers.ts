@@ -129,7 +129,27 @@ function findSpeechTokens(reading: Reading): number[] {
 function reportsSpeech(reading: Reading, i: number): boolean {
   const { doc } = reading;
   const lower = doc.tokens[i]!.lower;
-  return isSpeechVerb(reading, i) || (doc.rules.invertedPronoun?.test(lower) ?? false) || accordingToAt(doc, i) > 0;
+  return (
+    isSpeechVerb(reading, i) ||
+    (doc.rules.invertedPronoun?.test(lower) ?? false) ||
+    accordingToAt(doc, i) > 0 ||
+    doc.rules.publicationVerbs.has(lower) ||
+    readSource(reading, i) !== null
+  );
+}
+
+/**
+ * « on lit sur Le Point que … », « peut-on lire dans Les Échos », "we read in the Guardian": an impersonal reader
+ * and a verb of reading name the publication whose text it is. Returns the token after the preposition, or null.
+ */
+function readSource(reading: Reading, verb: number): number | null {
+  const { tokens, rules } = reading.doc;
+  if (!rules.readingVerbs.has(tokens[verb]!.lower)) return null;
+  const before = tokens[verb - 1]?.lower ?? '';
+  const inverted = rules.invertedPronoun?.exec(before);
+  if (!rules.impersonalPronouns.has(before) && !(inverted && rules.impersonalPronouns.has(inverted[1] ?? ''))) return null;
+  const preposition = tokens[verb + 1];
+  return preposition && rules.sourcePrepositions.has(preposition.lower) ? verb + 2 : null;
 }
 
 function accordingToAt(doc: ParsedDocument, i: number): number {
@@ -137,6 +157,26 @@ function accordingToAt(doc: ParsedDocument, i: number): number {
     if (phrase.every((word, k) => doc.tokens[i + k]?.lower === word)) return phrase.length;
   }
   return 0;
+}
+
+/**
+ * The attribution an inverted pronoun at token `k` gives: « a-t-elle dit » → a pronoun; the impersonal
+ * « peut-on lire (dans Les Échos) » → the publication named after it, or else the last source cited ("it").
+ */
+function invertedAttribution(reading: Reading, k: number, bound: number): Attribution | null {
+  const { tokens, rules } = reading.doc;
+  const pronoun = rules.invertedPronoun?.exec(tokens[k]!.lower);
+  if (!pronoun) return null;
+  const subject = pronoun[1] ?? '';
+  const at = tokens[k]!.start;
+  if (!rules.impersonalPronouns.has(subject)) return { ref: { kind: 'pronoun', gender: rules.pronouns.get(subject) ?? null, at }, verb: k };
+  for (let j = k + 1; j < bound && j <= k + 2 && tokens[j]!.word; j++) {
+    const source = readSource(reading, j);
+    if (source === null) continue;
+    const ref = phraseAfter(reading, source, bound);
+    if (ref) return { ref, verb: k };
+  }
+  return { ref: { kind: 'pronoun', gender: 'n', at }, verb: k };
 }
 
 /** Reported speech without a quotation ("Sawadogo a déclaré que…", ", a déclaré le ministre"): who spoke last. */
@@ -150,10 +190,17 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
   let ref: SpeakerRef | null = null;
   const according = accordingToAt(doc, verb);
   const complement = hasSpeechComplement(reading, verb, end);
+  const source = readSource(reading, verb);
   if (according > 0) {
     ref = phraseAfter(reading, verb + according, end);
+  } else if (source !== null) {
+    ref = phraseAfter(reading, source, end);
   } else if (rules.invertedPronoun?.test(tokens[verb]!.lower)) {
     return;
+  } else if (rules.publicationVerbs.has(tokens[verb]!.lower)) {
+    // "Mediapart publie un article sur …": the outlet becomes the source of what is read next.
+    const subject = subjectBefore(reading, verb, start);
+    ref = subject?.kind === 'name' ? subject : null;
   } else if (afterPause(reading, verb, start)) {
     // "Mark Addison, then her private secretary, said …" has its subject before the pause.
     const before = subjectBefore(reading, verb, start);
@@ -218,15 +265,14 @@ function isHypothetical(doc: ParsedDocument, openToken: number): boolean {
 
 function attributionInGap(reading: Reading, quotation: Quotation, start: number, end: number): Attribution | null {
   const { doc } = reading;
-  const { tokens, rules } = doc;
+  const { tokens } = doc;
   const first = tokenAt(tokens, start);
   const last = tokenAt(tokens, end);
   const span = quotation.spans.find((s) => doc.quotes[s]!.open <= start && doc.quotes[s]!.close >= end);
   const inside: Reading = span === undefined ? reading : { ...reading, open: span };
   for (let k = first; k < last; k++) {
-    const lower = tokens[k]!.lower;
-    const pronoun = rules.invertedPronoun?.exec(lower);
-    if (pronoun) return { ref: { kind: 'pronoun', gender: rules.pronouns.get(pronoun[1] ?? '') ?? null, at: tokens[k]!.start }, verb: k };
+    const inverted = invertedAttribution(inside, k, last);
+    if (inverted) return inverted;
     const according = accordingToAt(doc, k);
     if (according > 0) {
       const ref = phraseAfter(inside, k + according, last);
@@ -262,8 +308,8 @@ function attributionAfter(reading: Reading, openToken: number, first: number): A
   while (k < bound && k < first + 2 && LEADING_PUNCTUATION.has(tokens[k]!.text)) k++;
   if (k >= bound) return null;
   const lower = tokens[k]!.lower;
-  const pronoun = rules.invertedPronoun?.exec(lower);
-  if (pronoun) return { ref: { kind: 'pronoun', gender: rules.pronouns.get(pronoun[1] ?? '') ?? null, at: tokens[k]!.start }, verb: k };
+  const inverted = invertedAttribution(reading, k, bound);
+  if (inverted) return inverted;
   const according = accordingToAt(doc, k);
   if (according > 0) {
     const ref = phraseAfter(reading, k + according, bound);
@@ -277,10 +323,8 @@ function attributionAfter(reading: Reading, openToken: number, first: number): A
   while (verb < bound - 1 && rules.verbGlue.has(tokens[verb]!.lower) && !rules.pronouns.has(tokens[verb]!.lower)) verb++;
   // "…' Continue reading": a capitalised verb after a quote starts something else.
   if (isSpeechVerb(reading, verb) && !tokens[verb]!.capitalized) {
-    const invertedPronoun = rules.invertedPronoun?.exec(tokens[verb - 1]?.lower ?? '');
-    if (invertedPronoun) {
-      return { ref: { kind: 'pronoun', gender: rules.pronouns.get(invertedPronoun[1] ?? '') ?? null, at: tokens[verb - 1]!.start }, verb };
-    }
+    const inverted = invertedAttribution(reading, verb - 1, bound);
+    if (inverted) return { ref: inverted.ref, verb };
     const ref = phraseAfter(reading, skipIndirectObject(reading, verb + 1, bound), bound);
     return ref ? { ref, verb } : null;
   }
@@ -362,8 +406,8 @@ function attributionBefore(reading: Reading, openToken: number): Attribution | n
     }
     const opinion = k === start ? opinionFrameAt(reading, k, openToken) : null;
     if (opinion) return { ref: opinion, verb: -1 };
-    const pronoun = rules.invertedPronoun?.exec(lower);
-    if (pronoun) return { ref: { kind: 'pronoun', gender: rules.pronouns.get(pronoun[1] ?? '') ?? null, at: tokens[k]!.start }, verb: k };
+    const inverted = invertedAttribution(reading, k, openToken);
+    if (inverted) return inverted;
     if (!isSpeechVerb(reading, k) && !rules.characterisationVerbs.has(lower)) continue;
     const ref = subjectBefore(reading, k, start) ?? (opensClause(reading, k, start) ? phraseAfter(reading, k + 1, openToken) : null);
     // « un œil critique sur son travail : » — an indefinite thing is no speaker: the word was an adjective.

@@ -75,6 +75,19 @@ describe('speakers: well-formed speaker strings', () => {
   });
 });
 
+describe('speakers: publications, courts and documents', () => {
+  it('gives « peut-on lire dans X » to the publication read, and a bare « peut-on lire » to the last one cited', () => {
+    expect(speakers('« La direction a maquillé ses comptes pendant trois ans », peut-on lire dans Libération.', 'fr')[0]?.[1]).toBe('Libération');
+    const bare = 'Le site Reporterre publie une enquête sur l’usine. « Les rejets dépassent les seuils autorisés depuis deux ans », peut-on lire.';
+    expect(speakers(bare, 'fr')[0]?.[1]).toBe('Reporterre');
+  });
+
+  it('takes « le quotidien », "the paper" for the outlet last cited', () => {
+    const text = 'En mai, Libération révèle que le contrat a été signé sans appel d’offres. « Personne au ministère ne pouvait l’ignorer », peut-on lire dans le quotidien.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Libération');
+  });
+});
+
 describe('speakers: pronouns and surnames', () => {
   it('resolves a pronoun to the last person of the same grammatical gender', () => {
     const text =

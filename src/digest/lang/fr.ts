@@ -89,6 +89,11 @@ export const french: LanguageRules = {
   offencePrepositions: wordSet("pour de d' d’ du des"),
   crossReferences: phrases('lire_aussi à_lire_aussi a_lire_aussi voir_aussi à_voir_aussi lire_également à_lire lire'),
   hypotheticalMarkers: phrases('comme_pour_dire comme_si comme_pour_signifier'),
+  impersonalPronouns: wordSet('on'),
+  readingVerbs: wordSet('lire lit lu lisait apprendre apprend appris apprenait'),
+  sourcePrepositions: wordSet('dans sur chez'),
+  outletNouns: wordSet('quotidien journal hebdomadaire mensuel magazine site média revue chaîne radio publication'),
+  publicationVerbs: frenchVerbForms('publier'),
   accordingTo: phrases("selon d'_après d’_après aux_yeux_de"),
   opinionFrames: phrases('pour aux_yeux_de'),
   subjectAsides: phrases(`quant_à_elle quant_à_lui quant_à_eux quant_à_elles pour_sa_part pour_leur_part de_son_côté

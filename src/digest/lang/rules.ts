@@ -96,6 +96,16 @@ export interface LanguageRules {
   crossReferences: readonly (readonly string[])[];
   /** Token sequences right before a quote that make it hypothetical ("as if to say"). */
   hypotheticalMarkers: readonly (readonly string[])[];
+  /** Impersonal subject pronouns: never a person ("peut-on lire", "lit-on"). */
+  impersonalPronouns: ReadonlySet<string>;
+  /** Verbs of reading that, with an impersonal subject, name a publication as the source (« on lit dans »). */
+  readingVerbs: ReadonlySet<string>;
+  /** Prepositions before the publication read ("dans", "sur", "in"). */
+  sourcePrepositions: ReadonlySet<string>;
+  /** Nouns for publications and broadcasters (« le quotidien », "the paper"): a definite one is the outlet last cited. */
+  outletNouns: ReadonlySet<string>;
+  /** Verbs of publishing: their named subject becomes the source of what is read next ("Mediapart publie"). */
+  publicationVerbs: ReadonlySet<string>;
   /** Source markers followed by the speaker ("selon", "according to", "d'après"). */
   accordingTo: readonly (readonly string[])[];
   /** Opening a sentence, a frame that gives whose opinion follows ("Pour le ministre, « … »"). */

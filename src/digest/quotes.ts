@@ -283,15 +283,26 @@ function inCrossReference(doc: ParsedDocument, openToken: number): boolean {
  * governed by the preposition that follows a word of criminal procedure names the offence.
  */
 function namesAnOffence(doc: ParsedDocument, openToken: number): boolean {
+  return offenceCueBefore(doc, openToken) !== -1;
+}
+
+/**
+ * The word of criminal procedure that governs the quotation opening at `openToken` through a preposition
+ * ("mis en examen pour « … »", « des soupçons de « … » »), or -1.
+ *
+ * @example
+ *   offenceCueBefore(doc, tokenAt(doc.tokens, quote.open)); // index of "examen"
+ */
+export function offenceCueBefore(doc: ParsedDocument, openToken: number): number {
   const { tokens, rules } = doc;
   const preposition = tokens[openToken - 1];
-  if (!preposition?.word || !rules.offencePrepositions.has(preposition.lower)) return false;
+  if (!preposition?.word || !rules.offencePrepositions.has(preposition.lower)) return -1;
   const sentence = doc.sentenceOf[openToken - 1];
   for (let k = openToken - 2; k >= 0 && k >= openToken - 1 - OFFENCE_WINDOW && doc.sentenceOf[k] === sentence; k--) {
-    if (doc.quoteOf[k] !== -1) return false;
-    if (rules.offenceCues.has(tokens[k]!.lower)) return true;
+    if (doc.quoteOf[k] !== -1) return -1;
+    if (rules.offenceCues.has(tokens[k]!.lower)) return k;
   }
-  return false;
+  return -1;
 }
 
 /** « … », « … »… Ces expressions: a demonstrative and a naming noun right after take the quotation up as a term. */

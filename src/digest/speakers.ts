@@ -13,7 +13,7 @@ import { resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts
 import type { ParsedDocument } from './document.ts';
 import { jobInfo, singulars } from './names.ts';
 import { isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
-import type { Quotation } from './quotes.ts';
+import { offenceCueBefore, type Quotation } from './quotes.ts';
 import { tokenAt } from './tokens.ts';
 
 interface Attribution {
@@ -254,7 +254,32 @@ function findExplicit(reading: Reading, quotation: Quotation): Explicit {
     const found = attributionInGap(reading, quotation, gap.start, gap.end);
     if (found) return found;
   }
-  return attributionAfter(reading, openToken, closeToken + 1) ?? attributionBefore(reading, openToken);
+  return attributionAfter(reading, openToken, closeToken + 1) ?? attributionBefore(reading, openToken) ?? offenceAuthority(reading, openToken);
+}
+
+/**
+ * « une enquête a été ouverte par le parquet pour « … » », « le tribunal a ouvert une information pour des
+ * soupçons de « … » »: the quoted grounds of a legal act are the words of the authority that performed it —
+ * the agent of a passive, else the subject of an active clause (never the person charged).
+ */
+function offenceAuthority(reading: Reading, openToken: number): Attribution | null {
+  const { doc } = reading;
+  const { tokens, rules } = doc;
+  const cue = offenceCueBefore(doc, openToken);
+  if (cue === -1) return null;
+  const start = tokenAt(tokens, doc.sentences[doc.sentenceOf[openToken]!]!.start);
+  for (let k = openToken - 1; k >= start; k--) {
+    if (!rules.agentPrepositions.has(tokens[k]!.lower) || quoted(reading, k)) continue;
+    const ref = phraseAfter(reading, k + 1, openToken);
+    if (ref && ref.kind !== 'pronoun') return { ref, verb: -1 };
+  }
+  const subject = sentenceSubject(reading, cue);
+  if (!subject || subject.kind === 'clause' || subject.kind === 'passive' || subject.kind === 'pronoun') return null;
+  const subjectEnd = subject.kind === 'name' ? reading.names.chunks[subject.chunk]!.last : subject.last;
+  for (let k = subjectEnd + 1; k < cue; k++) {
+    if (rules.passiveAuxiliaries.has(tokens[k]!.lower) || rules.copulas.has(tokens[k]!.lower)) return null;
+  }
+  return { ref: subject, verb: -1 };
 }
 
 function isHypothetical(doc: ParsedDocument, openToken: number): boolean {
@@ -495,6 +520,8 @@ function embeddingSubject(reading: Reading, openToken: number, history: readonly
   const start = tokenAt(tokens, sentence.start);
   const before = tokens[openToken - 1];
   if (openToken <= start || !before || before.text === ':') return null;
+  // « Le maire est mis en examen pour « … » »: the person charged does not word the charge.
+  if (offenceCueBefore(doc, openToken) !== -1) return null;
   let k = openToken - 1;
   while (k >= start && tokens[k]!.word && !quoted(reading, k) && !rules.conjunctions.has(tokens[k]!.lower)) k--;
   const ref = phraseAfter(reading, k + 1, openToken);

@@ -82,6 +82,15 @@ describe('speakers: publications, courts and documents', () => {
     expect(speakers(bare, 'fr')[0]?.[1]).toBe('Reporterre');
   });
 
+  it('gives the quoted grounds of a legal act to the authority that performed it, never to the person charged', () => {
+    const passive = 'Le 3 mars, une enquête a été ouverte par le parquet de Lyon pour « mise en danger de la vie d’autrui, blessures involontaires et non-assistance à personne en danger ».';
+    expect(speakers(passive, 'fr')[0]?.[1]).toBe('le parquet de Lyon');
+    const active = 'En janvier, le tribunal correctionnel de Rennes a ouvert une information judiciaire contre l’élu pour des soupçons de « favoritisme, prise illégale d’intérêts et recel de biens sociaux dans l’attribution de marchés publics ».';
+    expect(speakers(active, 'fr')[0]?.[1]).toBe('le tribunal correctionnel de Rennes');
+    const charged = 'Le maire est mis en examen pour « favoritisme et prise illégale d’intérêts dans l’attribution de plusieurs marchés publics ».';
+    expect(speakers(charged, 'fr')[0]?.[1]).toBeNull();
+  });
+
   it('takes « le quotidien », "the paper" for the outlet last cited', () => {
     const text = 'En mai, Libération révèle que le contrat a été signé sans appel d’offres. « Personne au ministère ne pouvait l’ignorer », peut-on lire dans le quotidien.';
     expect(speakers(text, 'fr')[0]?.[1]).toBe('Libération');

@@ -56,7 +56,8 @@ export const english: LanguageRules = {
     mantra cliche cliché refrain`),
   demonstratives: wordSet('this that these those such'),
   offenceCues: wordSet(`charged charges charge indicted indictment convicted conviction arrested arrest accused
-    suspicion investigated investigation prosecuted prosecution sentenced jailed guilty counts count`),
+    suspicion investigated investigation prosecuted prosecution sentenced jailed guilty counts count prosecutors
+    prosecutor court judge`),
   offencePrepositions: wordSet('for with of on'),
   crossReferences: phrases('read_more read_also see_also related related_stories more_on'),
   hypotheticalMarkers: phrases('as_if_to_say as_though_to_say as_if as_though as_if_saying'),

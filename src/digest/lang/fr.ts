@@ -85,7 +85,7 @@ export const french: LanguageRules = {
   offenceCues: wordSet(`examen plainte plaintes condamné condamnée condamnés condamnées poursuivi poursuivie
     poursuivis poursuivies inculpé inculpée inculpés inculpées enquête enquêtes judiciaire information
     interpellé interpellée arrêté arrêtée vue jugé jugée jugés renvoyé renvoyée chef chefs soupçons
-    soupçonné soupçonnée accusation accusations procès`),
+    soupçonné soupçonnée accusation accusations procès parquet tribunal juge juges procureur procureure cour`),
   offencePrepositions: wordSet("pour de d' d’ du des"),
   crossReferences: phrases('lire_aussi à_lire_aussi a_lire_aussi voir_aussi à_voir_aussi lire_également à_lire lire'),
   hypotheticalMarkers: phrases('comme_pour_dire comme_si comme_pour_signifier'),

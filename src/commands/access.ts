@@ -3,11 +3,12 @@ import type { InterfaceLanguage } from './command.ts';
 
 /**
  * Who is asking, in platform terms: a Discord user in a server (guild) or a direct message
- * (`guildId` null), a Telegram user in a chat, or the console.
+ * (`guildId` null), a Telegram user in a chat (`userId` null for a channel post, which has no
+ * author), or the console.
  */
 export type AccessRequest =
   | { platform: 'discord'; guildId: string | null; userId: string }
-  | { platform: 'telegram'; chatId: string; userId: string }
+  | { platform: 'telegram'; chatId: string; userId: string | null }
   | { platform: 'console' };
 
 /**
@@ -24,7 +25,7 @@ export function isAllowed(access: AccessConfig, request: AccessRequest): boolean
   if (request.platform === 'discord') {
     return access.discord.users.includes(request.userId) || (request.guildId !== null && access.discord.guilds.includes(request.guildId));
   }
-  return access.telegram.users.includes(request.userId) || access.telegram.chats.includes(request.chatId);
+  return (request.userId !== null && access.telegram.users.includes(request.userId)) || access.telegram.chats.includes(request.chatId);
 }
 
 /**
@@ -57,9 +58,19 @@ export function accessDeniedText(request: AccessRequest, lang: InterfaceLanguage
         ? `${intro} Pour que ce serveur puisse l’utiliser, son propriétaire ajoute l’identifiant du serveur ${request.guildId} à access.discord.guilds (ou PRECIS_ALLOWED_GUILDS) dans config/precis.yaml — ou ${user} — puis redémarre. ${open}`
         : `${intro} To let this server use it, its owner adds the server id ${request.guildId} to access.discord.guilds (or PRECIS_ALLOWED_GUILDS) in config/precis.yaml — or ${user} — then restarts. ${open}`;
     }
-    case 'telegram':
+    case 'telegram': {
+      const chat = fr
+        ? `l’identifiant de ce chat ${request.chatId} à access.telegram.chats (ou PRECIS_ALLOWED_CHATS)`
+        : `this chat’s id ${request.chatId} to access.telegram.chats (or PRECIS_ALLOWED_CHATS)`;
+      const user =
+        request.userId === null
+          ? ''
+          : fr
+            ? `, ou votre identifiant ${request.userId} à access.telegram.users (ou PRECIS_ALLOWED_USERS)`
+            : `, or your user id ${request.userId} to access.telegram.users (or PRECIS_ALLOWED_USERS)`;
       return fr
-        ? `${intro} Pour l’utiliser ici, son propriétaire ajoute l’identifiant de ce chat ${request.chatId} à access.telegram.chats, ou votre identifiant ${request.userId} à access.telegram.users, dans config/precis.yaml, puis redémarre. ${open}`
-        : `${intro} To use it here, its owner adds this chat’s id ${request.chatId} to access.telegram.chats, or your user id ${request.userId} to access.telegram.users, in config/precis.yaml, then restarts. ${open}`;
+        ? `${intro} Pour l’utiliser ici, son propriétaire ajoute ${chat}${user}, dans config/precis.yaml, puis redémarre. ${open}`
+        : `${intro} To use it here, its owner adds ${chat}${user}, in config/precis.yaml, then restarts. ${open}`;
+    }
   }
 }

@@ -1,88 +1,164 @@
-import { Bot, InputFile, type Context } from 'grammy';
-import type { CommandContext, InterfaceLanguage } from '../../commands/command.ts';
-import { COMMANDS, runCommand } from '../../commands/command-registry.ts';
-import { escapeTelegramHtml } from '../../render/telegram-html.ts';
-import { ensureChatWithDefaults, type PlatformRuntime, type RunningService } from '../../service/start-service.ts';
-import type { ChatKind } from '../../store/records.ts';
+import { createHash } from 'node:crypto';
+import { Api, Bot, GrammyError } from 'grammy';
+import { COMMANDS } from '../../commands/command-registry.ts';
+import { ConfigError } from '../../config/config-error.ts';
+import type { TelegramConfig } from '../../config/load-config.ts';
+import { ChatLocks } from '../../delivery/send/chat-locks.ts';
+import type { PlatformRuntime, RunningService } from '../../service/start-service.ts';
+import { handleButton } from './callback-handler.ts';
+import { ChannelSessions } from './channel-sessions.ts';
+import { ChatCooldown } from './chat-cooldown.ts';
+import { connectTelegram, untilReachable } from './connect-telegram.ts';
+import { handleMembership } from './membership.ts';
+import { handleMessage } from './message-handler.ts';
+import { replyPacing } from './reply-pacing.ts';
+import type { TelegramBot } from './telegram-bot.ts';
 import { telegramChannel } from './telegram-channel.ts';
+import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
 
-function interfaceLanguage(code: string | undefined): InterfaceLanguage {
-  return code?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+/** How the Telegram bot runs: the config, and (for tests) quicker retries when the Bot API is unreachable at start. */
+export interface TelegramRuntimeOptions extends TelegramConfig {
+  connectBackoff?: { firstMs: number; maxMs: number };
 }
 
-function chatKind(type: string): ChatKind {
-  if (type === 'private') return 'private';
-  if (type === 'channel') return 'channel';
-  return 'group';
+/** One `/digest` per chat (or forum topic) per this long. */
+export const DIGEST_COOLDOWN_MS = 30_000;
+/** One "this instance is private" answer (or word of help) per chat per this long. */
+const STRANGER_COOLDOWN_MS = 60_000;
+/** getUpdates waits this long for news (long polling)… */
+const POLL_TIMEOUT_S = 30;
+/** …so the polling client waits longer than that; a digest send gives up well before its 60 s delivery lease. */
+const POLL_CLIENT_TIMEOUT_S = POLL_TIMEOUT_S + 15;
+const SEND_TIMEOUT_S = 30;
+/** Before polling again after Telegram ended it (409: another instance polls, or a webhook is set). */
+const POLLING_RESTART_MS = 30_000;
+/** The updates the bot acts on. */
+export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'my_chat_member'] as const;
+
+/**
+ * The webhook's secret token when none is configured: derived from the bot token, so it is the
+ * same across restarts and instances, and unknown to anyone without the token.
+ *
+ * @example
+ *   webhookSecret('123:abc'); // 64 hex characters
+ */
+export function webhookSecret(token: string): string {
+  return createHash('sha256').update(`precis-telegram-webhook:${token}`).digest('hex');
 }
 
-async function handleCommand(service: RunningService, ctx: Context, name: string): Promise<void> {
-  const message = ctx.msg;
-  const chat = ctx.chat;
-  if (!message || !chat) return;
-  const record = await ensureChatWithDefaults(
-    service,
-    { platform: 'telegram', chatId: String(chat.id), threadId: message.is_topic_message ? String(message.message_thread_id) : null },
-    { kind: chatKind(chat.type), title: 'title' in chat ? (chat.title ?? null) : null },
-    service.delivery.now(),
-  );
-  const args = (ctx.match && typeof ctx.match === 'string' ? ctx.match : '').trim();
-  const from = ctx.from;
-  const context: CommandContext = {
-    service,
-    chat: record,
-    user: { id: String(from?.id ?? chat.id), name: from?.username ?? from?.first_name ?? null },
-    lang: (record.settings.lang as InterfaceLanguage | null) ?? interfaceLanguage(from?.language_code),
-    args,
-    canManage: async () => {
-      if (chat.type === 'private' || chat.type === 'channel') return true;
-      if (!from) return false;
-      const member = await ctx.api.getChatMember(chat.id, from.id);
-      return member.status === 'creator' || member.status === 'administrator';
-    },
-  };
-  const answer = await runCommand(name, context);
-  if (answer.kind === 'text') {
-    await ctx.reply(escapeTelegramHtml(answer.text), {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      ...(message.is_topic_message ? { message_thread_id: message.message_thread_id } : {}),
-    });
-  } else if (answer.kind === 'file') {
-    await ctx.replyWithDocument(new InputFile(Buffer.from(answer.content, 'utf8'), answer.name), {
-      caption: escapeTelegramHtml(answer.text),
-      parse_mode: 'HTML',
-      ...(message.is_topic_message ? { message_thread_id: message.message_thread_id } : {}),
-    });
+async function registerCommands(bot: Bot, service: RunningService): Promise<void> {
+  try {
+    await bot.api.setMyCommands(COMMANDS.map((command) => ({ command: command.name, description: command.description.en })));
+    await bot.api.setMyCommands(COMMANDS.map((command) => ({ command: command.name, description: command.description.fr })), { language_code: 'fr' });
+  } catch (error) {
+    // The menu is a convenience: commands work without it.
+    service.log.warn({ err: error }, 'telegram: could not register the command menu (setMyCommands)');
   }
 }
 
 /**
- * The Telegram bot (grammY, long polling): chat commands go to the shared command layer,
- * digests go out through the delivery core.
+ * The Telegram bot (grammY): long polling by default, or a webhook (TELEGRAM_WEBHOOK_URL) behind
+ * a reverse proxy. Commands in private chats, groups (with @botname), forum topics and channels
+ * (their posts, or set up from a private chat by forwarding one) go to the shared commands; the
+ * bot's removal or return pauses or resumes its chats; digests go out through the delivery core
+ * on their own API client, without the reply throttler. Each chat's updates are handled in
+ * order, different chats at once, so a long /digest never holds up anyone else. A refused token
+ * stops start-up with a one-line error naming TELEGRAM_BOT_TOKEN; an unreachable Bot API is
+ * retried with backoff.
  *
  * @example
- *   platforms.push(telegramRuntime({ token: process.env.TELEGRAM_BOT_TOKEN, apiRoot: undefined }));
+ *   platforms.push(telegramRuntime({ token, apiRoot: undefined, webhook: null }));
  */
-export function telegramRuntime(options: { token: string; apiRoot: string | undefined }): PlatformRuntime {
-  const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
+export function telegramRuntime(options: TelegramRuntimeOptions): PlatformRuntime {
+  const apiRoot = options.apiRoot ?? 'https://api.telegram.org';
+  const root = options.apiRoot ? { apiRoot: options.apiRoot } : {};
+  const bot = new Bot(options.token, { client: { ...root, timeoutSeconds: POLL_CLIENT_TIMEOUT_S } });
+  bot.api.config.use(replyPacing());
+  const deliveryApi = new Api(options.token, { ...root, timeoutSeconds: SEND_TIMEOUT_S });
+  const stopping = new AbortController();
   let polling: Promise<void> | null = null;
-  return {
-    channel: telegramChannel(bot.api),
-    async start(service) {
-      for (const command of [...COMMANDS.map((definition) => definition.name), 'start']) {
-        bot.command(command, (ctx) => handleCommand(service, ctx, command));
+  let restartTimer: NodeJS.Timeout | undefined;
+  let webhook: WebhookServer | null = null;
+  let intakeStopped: Promise<void> | null = null;
+
+  /** Stops taking updates (first thing on shutdown, so nothing new starts while work drains). */
+  const stopIntake = (): Promise<void> =>
+    (intakeStopped ??= (async () => {
+      stopping.abort();
+      clearTimeout(restartTimer);
+      if (bot.isRunning()) {
+        // Confirms the offset of what was taken in; a Bot API that does not answer is not waited for long.
+        await Promise.race([bot.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       }
-      bot.catch((error) => service.log.error({ err: error.error, update: error.ctx.update.update_id }, 'telegram update failed'));
-      await bot.init();
-      await bot.api.setMyCommands(COMMANDS.map((command) => ({ command: command.name, description: command.description.en })));
-      await bot.api.setMyCommands(COMMANDS.map((command) => ({ command: command.name, description: command.description.fr })), { language_code: 'fr' });
-      polling = bot.start({ drop_pending_updates: false, onStart: (me) => service.log.info(`Telegram bot @${me.username} is polling`) });
-      polling.catch((error: unknown) => service.log.error({ err: error }, 'telegram polling stopped'));
+      await polling?.catch(() => undefined);
+      await webhook?.close();
+    })());
+
+  return {
+    channel: telegramChannel(deliveryApi),
+    async start(service) {
+      const { log } = service;
+      service.delivery.signal.addEventListener('abort', () => void stopIntake(), { once: true });
+      await connectTelegram(bot, { log, apiRoot, signal: stopping.signal, ...(options.connectBackoff ? { backoff: options.connectBackoff } : {}) });
+      const now = service.delivery.now;
+      const telegram: TelegramBot = {
+        service,
+        api: bot.api,
+        me: bot.botInfo,
+        files: { apiRoot, token: options.token },
+        digestCooldown: new ChatCooldown(DIGEST_COOLDOWN_MS, now),
+        strangerCooldown: new ChatCooldown(STRANGER_COOLDOWN_MS, now),
+        channels: new ChannelSessions(now),
+      };
+      const locks = new ChatLocks();
+      // Handled in the background, one at a time per chat: the polling loop (or the webhook's answer) never waits for a command.
+      const dispatch = (chatId: number, what: string, task: () => Promise<void>) => {
+        void service.work.run(
+          () => locks.run(chatId, task),
+          (error) => log.error({ err: error, chat: chatId }, `telegram: ${what} failed`),
+        );
+      };
+      bot.on('message', (ctx) => dispatch(ctx.message.chat.id, 'message', () => handleMessage(telegram, ctx.message, false)));
+      bot.on('channel_post', (ctx) => dispatch(ctx.channelPost.chat.id, 'channel post', () => handleMessage(telegram, ctx.channelPost, true)));
+      bot.on('callback_query', (ctx) => dispatch(ctx.callbackQuery.message?.chat.id ?? ctx.callbackQuery.from.id, 'button', () => handleButton(telegram, ctx.callbackQuery)));
+      bot.on('my_chat_member', (ctx) => dispatch(ctx.myChatMember.chat.id, 'membership change', () => handleMembership(telegram, ctx.myChatMember)));
+      bot.catch((error) => log.error({ err: error.error, update: error.ctx.update.update_id }, 'telegram update failed'));
+      await registerCommands(bot, service);
+
+      if (options.webhook) {
+        const { url, host, port, path } = options.webhook;
+        const secret = options.webhook.secret ?? webhookSecret(options.token);
+        try {
+          webhook = await startWebhookServer({ host, port, path, secret, log, onUpdate: (update) => bot.handleUpdate(update) });
+        } catch (error) {
+          throw new ConfigError('TELEGRAM_WEBHOOK_PORT', [`cannot listen on ${host}:${port} for the Telegram webhook: ${error instanceof Error ? error.message : String(error)}`]);
+        }
+        await untilReachable(() => bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }), { log, what: 'setWebhook', apiRoot, signal: stopping.signal });
+        log.info(`Telegram bot @${bot.botInfo.username} receives updates at ${url} (listening on ${host}:${webhook.port}${path})`);
+        return;
+      }
+      const startPolling = () => {
+        polling = bot.start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false, timeout: POLL_TIMEOUT_S, onStart: (me) => log.info(`Telegram bot @${me.username} is polling`) });
+        polling.catch((error: unknown) => {
+          if (stopping.signal.aborted) return;
+          if (error instanceof GrammyError && error.error_code === 401) {
+            log.error('Telegram stopped accepting TELEGRAM_BOT_TOKEN (401 Unauthorized): the bot no longer receives updates. Copy the token again from @BotFather and restart.');
+            return;
+          }
+          const conflict = error instanceof GrammyError && error.error_code === 409;
+          log.error(
+            { err: error },
+            conflict
+              ? `Telegram ended this bot's polling (409: ${error.description}). Only one process may poll a bot; polling again in ${POLLING_RESTART_MS / 1000} s`
+              : `telegram polling stopped; polling again in ${POLLING_RESTART_MS / 1000} s`,
+          );
+          restartTimer = setTimeout(startPolling, POLLING_RESTART_MS);
+        });
+      };
+      startPolling();
     },
     async stop() {
-      if (bot.isRunning()) await bot.stop();
-      await polling?.catch(() => undefined);
+      await stopIntake();
     },
   };
 }

@@ -232,11 +232,11 @@ export class FakeTelegram {
     });
   }
 
-  /** Starts listening on 127.0.0.1 (a free port); resolves with the apiRoot to give grammY. */
-  async start(): Promise<string> {
+  /** Starts listening on 127.0.0.1 (a free port, or `port`); resolves with the apiRoot to give grammY. */
+  async start(port = 0): Promise<string> {
     const server = createServer((request, response) => void this.serve(request, response));
     server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     this.server = server;
     this.root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this.root;

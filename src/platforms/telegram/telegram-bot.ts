@@ -1,0 +1,27 @@
+import type { Api } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { RunningService } from '../../service/start-service.ts';
+import type { ChannelSessions } from './channel-sessions.ts';
+import type { ChatCooldown } from './chat-cooldown.ts';
+import type { TelegramFiles } from './telegram-files.ts';
+
+/**
+ * What the update handlers share while the Telegram bot runs: the service, the API used for
+ * replies (throttled and retried, unlike digests, which the delivery core paces), who the bot
+ * is, where files download from, the per-chat cooldowns and the channels users manage from
+ * their private chat.
+ *
+ * @example
+ *   await handleMessage(bot, ctx.message);
+ */
+export interface TelegramBot {
+  service: RunningService;
+  api: Api;
+  me: UserFromGetMe;
+  files: TelegramFiles;
+  /** One `/digest` per chat (or topic) per interval. */
+  digestCooldown: ChatCooldown;
+  /** One "this instance is private" answer per chat per interval, however much a stranger writes. */
+  strangerCooldown: ChatCooldown;
+  channels: ChannelSessions;
+}

@@ -9,6 +9,7 @@
 import type { Gender } from './lang/rules.ts';
 import { jobInfo, singulars, type Person } from './names.ts';
 import type { Reading, SpeakerRef } from './noun-phrases.ts';
+import { tokenAt } from './tokens.ts';
 
 /** Who is speaking, as shown to readers. */
 export interface Speaker {
@@ -112,11 +113,70 @@ export function resolvePronoun(reading: Reading, gender: Gender, at: number, his
   // "it said": an organisation or a document, never a person.
   if (gender === 'n') return lastEvent((s) => s.gender !== 'p' && !(s.person && (s.person.gender === 'm' || s.person.gender === 'f' || s.person.role)), PRONOUN_WINDOW);
   const found =
+    asSpeaker(centre(reading, at, gender)) ??
     lastEvent((s) => s.human && (s.gender === gender || s.gender === null), SPEAKER_WINDOW) ??
     asSpeaker(lastMention((p) => gender !== null && p.gender === gender)) ??
     asSpeaker(lastMention((p) => p.gender === null && p.human));
   if (found?.person && gender && found.person.gender === null) found.person.gender = gender;
   return found ? { ...found, gender: found.gender ?? gender } : null;
+}
+
+/**
+ * The person a personal pronoun most likely continues (the centre of attention): the subject of its own
+ * sentence when a name stands before the pronoun ("Isaac said he chose…"), else the subject of the sentence
+ * before it in the same or the previous paragraph ("Chandor attributed … \n “…,” he said"). The subject is the
+ * first noun phrase that no preposition governs; only a name of a person with a fitting gender is a centre — a
+ * description ("un chiraquien s’est souvenu…") leaves the choice to the other rules. Pronouns of the same
+ * gender before it are the same person ("Although he said…, Isaac stopped").
+ */
+function centre(reading: Reading, at: number, gender: Gender): Person | null {
+  const { doc } = reading;
+  const { tokens } = doc;
+  const index = tokenIndexBefore(reading, at);
+  const sentence = doc.sentenceOf[index]!;
+  const paragraph = tokens[index]!.paragraph;
+  const own = subjectName(reading, tokenAt(tokens, doc.sentences[sentence]!.start), index, gender);
+  if (own !== undefined) return own;
+  const previous = doc.sentences[sentence - 1];
+  if (!previous || paragraph - previous.paragraph > 1) return null;
+  return subjectName(reading, tokenAt(tokens, previous.start), tokenAt(tokens, previous.end), gender) ?? null;
+}
+
+/** The person named as subject between tokens `from` and `to`; null for another subject; undefined for none. */
+function subjectName(reading: Reading, from: number, to: number, gender: Gender): Person | null | undefined {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  let governed = false;
+  for (let k = from; k < to; k++) {
+    const token = tokens[k]!;
+    if (doc.quoteOf[k] !== -1) continue;
+    if (!token.word) {
+      governed = false;
+      continue;
+    }
+    const lower = token.lower;
+    const c = names.chunkOf[k]!;
+    if (c !== -1) {
+      const chunk = names.chunks[c]!;
+      k = chunk.last;
+      if (governed || chunk.possessive) continue;
+      const person = names.personOfChunk[c];
+      if (!person || person.role || (!person.human && person.gender === null)) return null;
+      return gender && person.gender && person.gender !== gender ? null : person;
+    }
+    if (rules.phraseBreakers.has(lower) && !rules.conjunctions.has(lower) && !rules.pronouns.has(lower)) {
+      governed = true;
+      continue;
+    }
+    if (governed || rules.nounLinks.has(tokens[k - 1]?.lower ?? '')) continue;
+    const pronoun = rules.pronouns.get(lower);
+    if (pronoun !== undefined) {
+      if (pronoun !== gender) return null;
+      continue;
+    }
+    if (rules.determiners.has(lower)) return null;
+  }
+  return undefined;
 }
 
 function asSpeaker(person: Person | null): Speaker | null {

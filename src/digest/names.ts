@@ -307,7 +307,7 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
     }
     person.gender ??= gender;
     for (const job of context.jobs) person.jobs.add(job);
-    if (chunk.titled || context.jobs.length > 0 || gender !== null) person.human = true;
+    if (chunk.titled || context.jobs.length > 0 || gender !== null || initialled(doc, chunk)) person.human = true;
     const offset = doc.tokens[chunk.first]!.start;
     lastSeen.set(person, offset);
     mentions.push({ person, offset, paragraph: doc.tokens[chunk.first]!.paragraph });
@@ -320,6 +320,17 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
   }
   mentions.sort((a, b) => a.offset - b.offset);
   return { chunks, chunkOf, persons, mentions, personOfChunk };
+}
+
+/** "J.C. Chandor", "Donald J. Trump": initials inside a name of two parts or more mark a person. */
+function initialled(doc: ParsedDocument, chunk: NameChunk): boolean {
+  const { tokens } = doc;
+  if (chunk.key.length !== 1 && chunk.key.length !== 2) return false;
+  for (let k = chunk.first; k < chunk.last; k++) {
+    const token = tokens[k]!;
+    if (INITIALS.test(token.text) && tokens[k + 1]?.text === '.' && token.text.length <= 3 && !doc.rules.stopwords.has(token.lower)) return true;
+  }
+  return false;
 }
 
 /** "Marie-Pierre" → 'f', "Jean-Marc" → 'm': a compound first name has the gender of its first part. */

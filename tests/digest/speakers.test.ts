@@ -146,6 +146,18 @@ describe('speakers: pronouns and surnames', () => {
     expect(speakers(footnote, 'fr')[0]?.[1]).toBe('Inès Ferrand');
   });
 
+  it('prefers the subject of the sentence before (the centre) to the person mentioned last', () => {
+    const text = 'Paul Girard thanked Marc Dubois for his help. "This would not have been possible without the volunteers," he said.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Paul Girard');
+    const cataphora = 'Although he said little, David Clarke stayed until the end. "I have signed away my weekends," he joked.';
+    expect(speakers(cataphora, 'en')[0]?.[1]).toBe('David Clarke');
+  });
+
+  it('takes initials before a surname as the mark of a person', () => {
+    const text = 'The film is directed by R.J. Calder. Calder asked the actors to improvise every scene. "I wanted them to find the characters themselves," he said.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('R.J. Calder');
+  });
+
   it('resolves a pronoun to a person named by role only', () => {
     expect(speakers("Le Premier ministre a été interpellé. « Nous n'avons rien à cacher », martèle-t-il.", 'fr')[0]?.[1]).toBe('Le Premier ministre');
   });

@@ -2,18 +2,23 @@
  * Feed ingestion at scale: 1,000 feeds of 50 items served by local HTTP servers, polled through the
  * full path (safe fetch, decode, parse, normalize, dedupe, store in a temp SQLite file) at the default
  * concurrency, against the naive approach (rss-parser's parseURL over the same feeds at the same
- * concurrency, no conditional GET). Each side runs in its own child process so peak RSS is honest.
+ * concurrency, no conditional GET). Each side runs in its own child process, started the same way.
  * Cycles: 0 = first fetch (everything new), 1 = every feed changed (one new item each),
  * 2 = half the feeds unchanged (the server answers 304 to a conditional GET). Also the parse
  * throughput (MB/s) of decode + parse on a 3 MB feed.
- * Knobs: BENCH_FEEDS (default 1000), BENCH_ROUNDS (runs per side, best kept; default 2),
- * BENCH_MEMORY=1 (memory after each cycle), BENCH_PROFILE_CYCLE=n (CPU profile of one précis cycle).
+ * Two runtimes, both sides alike: `source` (node --import tsx, Précis from src/, as `npm start` in a
+ * clone) and `compiled` (plain node, Précis from a tsc build of src/, as the Docker image runs).
+ * Peak RSS is each child's own high-water mark (VmHWM, reset per cycle): getrusage's maxRSS is not
+ * used because a forked child inherits the parent's RSS in it (here, every feed body in memory).
+ * Knobs: BENCH_FEEDS (default 1000), BENCH_ROUNDS (runs per side, best time kept; default 2),
+ * BENCH_MODES (default "source,compiled"), BENCH_PROFILE_CYCLE=n (CPU profile of one précis cycle).
  *
  * @example
  *   npm run bench -- feeds
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,15 +33,86 @@ const CONCURRENCY = 8; // fetching.concurrency's default
 const CYCLES = ['first fetch (all new)', 'every feed changed', 'half unchanged (304)'] as const;
 const WORDS = 'the council voted on tuesday night to approve a plan that will build homes on former dock land after a debate that lasted more than eleven hours while opponents said the site floods too often'.split(' ');
 
+type Side = 'precis' | 'naive';
+type Mode = 'source' | 'compiled';
+const MODES: readonly Mode[] = (process.env.BENCH_MODES ?? 'source,compiled').split(',').filter((mode): mode is Mode => mode === 'source' || mode === 'compiled');
+const REPO = new URL('../', import.meta.url);
+/** Where the compiled mode puts its tsc build of src/ and the bench's own child script. */
+const BUILD_DIR = new URL('node_modules/.cache/precis-bench/', REPO);
+
+/** Memory of a child at one moment, in KB (heap and external from process.memoryUsage()). */
+interface MemoryPoint {
+  rssKb: number;
+  heapKb: number;
+  externalKb: number;
+}
+
+interface CycleReport {
+  ms: number;
+  fetched: number;
+  notModified: number;
+  failed: number;
+  added: number;
+  /** The child's own RSS high-water mark during this cycle. */
+  peakRssKb: number;
+  /** Heap (V8 total) and external memory at the highest RSS sampled during the cycle. */
+  atPeak: MemoryPoint;
+}
+
 interface ChildReport {
-  side: 'precis' | 'naive';
-  cycles: { ms: number; fetched: number; notModified: number; failed: number; added: number }[];
-  maxRssKb: number;
-  /** RSS once its modules are loaded, before any work. */
-  loadedRssKb: number;
+  side: Side;
+  cycles: CycleReport[];
+  /** RSS once its modules are loaded (and, for Précis, the store opened with the feeds), before any work. */
+  loaded: MemoryPoint;
+  /** The high-water mark while loading. */
+  loadPeakRssKb: number;
 }
 
 type Message = { kind: 'cycle'; cycle: number } | { kind: 'ready' } | { kind: 'report'; report: ChildReport };
+
+const KB = 1024;
+const statusKb = (field: string): number | null => {
+  try {
+    const match = new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
+    return match?.[1] ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+};
+
+/** This process's own peak RSS (Linux VmHWM); elsewhere getrusage's, which may include the parent's. */
+function peakRssKb(): number {
+  return statusKb('VmHWM') ?? process.resourceUsage().maxRSS;
+}
+
+/** Starts a new high-water mark from the current RSS (Linux: /proc/self/clear_refs "5"). */
+function resetPeakRss(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // not Linux: the peak then covers the whole run so far
+  }
+}
+
+function memoryPoint(): MemoryPoint {
+  const usage = process.memoryUsage();
+  return { rssKb: usage.rss / KB, heapKb: usage.heapTotal / KB, externalKb: usage.external / KB };
+}
+
+/** Samples memory every 25 ms while `work` runs; returns its result with the RSS peak and the sample at the highest RSS. */
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; peakRssKb: number; atPeak: MemoryPoint; ms: number }> {
+  resetPeakRss();
+  let atPeak = memoryPoint();
+  const sampler = setInterval(() => {
+    const point = memoryPoint();
+    if (point.rssKb > atPeak.rssKb) atPeak = point;
+  }, 25);
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  return { result, peakRssKb: peakRssKb(), atPeak, ms };
+}
 
 function itemXml(feed: number, index: number): string {
   const words = Array.from({ length: 110 }, (_, position) => WORDS[(feed * 7 + index * 3 + position) % WORDS.length]).join(' ');
@@ -84,10 +160,15 @@ async function parent(): Promise<void> {
   const totalBytes = urls.reduce((sum, _url, feed) => sum + body(feed).length, 0);
   console.log(`${FEEDS} feeds × ${ITEMS} items on ${HOSTS} local servers (${(totalBytes / 1024 / 1024).toFixed(1)} MB per full cycle), concurrency ${CONCURRENCY}`);
 
-  const run = (side: 'precis' | 'naive') =>
+  const compiledChild = MODES.includes('compiled') ? buildCompiled() : null;
+  const run = (mode: Mode, side: Side) =>
     new Promise<ChildReport>((resolve, reject) => {
       versions.fill(0);
-      const child: ChildProcess = fork(fileURLToPath(import.meta.url), [side], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      // Both sides of a mode start the same way; only what they import differs.
+      const child: ChildProcess =
+        mode === 'source'
+          ? fork(fileURLToPath(import.meta.url), [side], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+          : fork(compiledChild ?? '', [side], { execArgv: [], env: { ...process.env, PRECIS_BENCH_BUILD: new URL('dist/', BUILD_DIR).href }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       child.on('message', (message: Message) => {
         if (message.kind === 'cycle') {
           // cycle 1: every feed gets one new item; cycle 2: only even feeds do (odd ones are unchanged).
@@ -105,42 +186,60 @@ async function parent(): Promise<void> {
   // The machine is shared: run each side twice, alternately, and keep each cycle's best time.
   const best = (reports: ChildReport[]): ChildReport => ({
     side: reports[0]?.side ?? 'precis',
-    cycles: CYCLES.map((_name, cycle) => reports.map((report) => report.cycles[cycle]).filter((entry) => entry !== undefined).sort((a, b) => a.ms - b.ms)[0] ?? { ms: NaN, fetched: 0, notModified: 0, failed: 0, added: 0 }),
-    maxRssKb: Math.max(...reports.map((report) => report.maxRssKb)),
-    loadedRssKb: Math.max(...reports.map((report) => report.loadedRssKb)),
+    cycles: CYCLES.map((_name, cycle) => {
+      const runs = reports.map((report) => report.cycles[cycle]).filter((entry) => entry !== undefined);
+      const fastest = [...runs].sort((a, b) => a.ms - b.ms)[0];
+      const highest = [...runs].sort((a, b) => b.peakRssKb - a.peakRssKb)[0];
+      if (!fastest || !highest) return { ms: NaN, fetched: 0, notModified: 0, failed: 0, added: 0, peakRssKb: NaN, atPeak: { rssKb: NaN, heapKb: NaN, externalKb: NaN } };
+      return { ...fastest, peakRssKb: highest.peakRssKb, atPeak: highest.atPeak };
+    }),
+    loaded: [...reports].sort((a, b) => b.loaded.rssKb - a.loaded.rssKb)[0]?.loaded ?? { rssKb: NaN, heapKb: NaN, externalKb: NaN },
+    loadPeakRssKb: Math.max(...reports.map((report) => report.loadPeakRssKb)),
   });
   const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
-  const precisRuns: ChildReport[] = [];
-  const naiveRuns: ChildReport[] = [];
-  for (let round = 0; round < rounds; round++) {
-    precisRuns.push(await run('precis'));
-    naiveRuns.push(await run('naive'));
+  const results: { mode: Mode; precis: ChildReport; naive: ChildReport }[] = [];
+  for (const mode of MODES) {
+    const precisRuns: ChildReport[] = [];
+    const naiveRuns: ChildReport[] = [];
+    for (let round = 0; round < rounds; round++) {
+      precisRuns.push(await run(mode, 'precis'));
+      naiveRuns.push(await run(mode, 'naive'));
+    }
+    results.push({ mode, precis: best(precisRuns), naive: best(naiveRuns) });
   }
-  const precis = best(precisRuns);
-  const naive = best(naiveRuns);
   for (const server of servers) server.close();
-  console.log(`(best of ${rounds} runs per side; peak RSS is the highest seen)`);
+  console.log(`(best time of ${rounds} runs per side; memory: the highest seen)`);
 
-  const rows = CYCLES.map((name, cycle) => {
-    const ours = precis.cycles[cycle];
-    const theirs = naive.cycles[cycle];
-    return { name, ours, theirs, ratio: ours && theirs ? ours.ms / theirs.ms : NaN };
-  });
-  console.log('\ncycle                        précis ms   feeds/s   fetched/304/failed   added │ naive ms   feeds/s │ ratio');
-  for (const { name, ours, theirs, ratio } of rows) {
-    if (!ours || !theirs) continue;
-    console.log(
-      `${name.padEnd(28)} ${ours.ms.toFixed(0).padStart(9)} ${((FEEDS * 1000) / ours.ms).toFixed(0).padStart(9)}   ${`${ours.fetched}/${ours.notModified}/${ours.failed}`.padStart(18)} ${String(ours.added).padStart(7)} │ ${theirs.ms.toFixed(0).padStart(8)} ${((FEEDS * 1000) / theirs.ms).toFixed(0).padStart(9)} │ ${ratio.toFixed(2)}×`,
-    );
+  const mb = (kb: number) => (kb / KB).toFixed(0);
+  const peakOf = (report: ChildReport) => Math.max(report.loadPeakRssKb, ...report.cycles.map((cycle) => cycle.peakRssKb));
+  const verdicts: string[] = [];
+  for (const { mode, precis, naive } of results) {
+    const rows = CYCLES.map((name, cycle) => {
+      const ours = precis.cycles[cycle];
+      const theirs = naive.cycles[cycle];
+      return { name, ours, theirs, ratio: ours && theirs ? ours.ms / theirs.ms : NaN };
+    });
+    console.log(`\n[${mode}] ${mode === 'source' ? 'node --import tsx, Précis from src/' : 'plain node, Précis from a tsc build of src/ (as the Docker image)'}`);
+    console.log('cycle                        précis ms   feeds/s   fetched/304/failed   added │ naive ms   feeds/s │ ratio');
+    for (const { name, ours, theirs, ratio } of rows) {
+      if (!ours || !theirs) continue;
+      console.log(
+        `${name.padEnd(28)} ${ours.ms.toFixed(0).padStart(9)} ${((FEEDS * 1000) / ours.ms).toFixed(0).padStart(9)}   ${`${ours.fetched}/${ours.notModified}/${ours.failed}`.padStart(18)} ${String(ours.added).padStart(7)} │ ${theirs.ms.toFixed(0).padStart(8)} ${((FEEDS * 1000) / theirs.ms).toFixed(0).padStart(9)} │ ${ratio.toFixed(2)}×`,
+      );
+    }
+    console.log('memory, MB          loaded (heap)   peak loading │ peak in cycle 0 / 1 / 2 (heap+external at peak)          │ peak');
+    for (const report of [precis, naive]) {
+      const cycles = report.cycles.map((cycle) => `${mb(cycle.peakRssKb).padStart(4)} (${mb(cycle.atPeak.heapKb)}+${mb(cycle.atPeak.externalKb)})`.padEnd(17)).join(' ');
+      console.log(`${(report.side === 'precis' ? 'précis' : 'naive').padEnd(19)} ${`${mb(report.loaded.rssKb)} (${mb(report.loaded.heapKb)})`.padStart(13)} ${mb(report.loadPeakRssKb).padStart(14)} │ ${cycles.padEnd(55)} │ ${mb(peakOf(report)).padStart(4)}`);
+    }
+    const changed = rows[1]?.ratio ?? NaN;
+    const half = rows[2]?.ratio ?? NaN;
+    const rss = peakOf(precis) / peakOf(naive);
+    const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+    const line = `[${mode}] every feed changed ≤ 1.5× naive: ${changed.toFixed(2)}× ${verdict(changed <= 1.5)}; half unchanged ≤ 0.75×: ${half.toFixed(2)}× ${verdict(half <= 0.75)}; peak RSS ≤ naive: ${mb(peakOf(precis))} / ${mb(peakOf(naive))} MB = ${rss.toFixed(2)}× ${verdict(rss <= 1)}`;
+    verdicts.push(line);
   }
-  console.log(`\npeak RSS: précis ${(precis.maxRssKb / 1024).toFixed(0)} MB, naive ${(naive.maxRssKb / 1024).toFixed(0)} MB (ratio ${(precis.maxRssKb / naive.maxRssKb).toFixed(2)}×)`);
-  console.log(`RSS once loaded, before any work: précis ${(precis.loadedRssKb / 1024).toFixed(0)} MB, naive ${(naive.loadedRssKb / 1024).toFixed(0)} MB`);
-
-  const changed = rows[1]?.ratio ?? NaN;
-  const half = rows[2]?.ratio ?? NaN;
-  const rss = precis.maxRssKb / naive.maxRssKb;
-  const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-  console.log(`targets: every feed changed ≤ 1.5× naive: ${changed.toFixed(2)}× ${verdict(changed <= 1.5)}; half unchanged ≤ 0.75×: ${half.toFixed(2)}× ${verdict(half <= 0.75)}; peak RSS ≤ naive: ${rss.toFixed(2)}× ${verdict(rss <= 1)}`);
+  console.log(`\ntargets:\n${verdicts.join('\n')}`);
 
   await parseThroughput();
 }
@@ -208,11 +307,21 @@ function cycleReady(cycle: number): Promise<void> {
   });
 }
 
+/**
+ * A Précis module for the child: from src/ (under tsx) or, in the compiled mode, from the build
+ * the parent made (PRECIS_BENCH_BUILD).
+ */
+function precisModule<T>(path: string): Promise<T> {
+  const build = process.env.PRECIS_BENCH_BUILD;
+  return import(build ? new URL(`${path}.js`, build).href : new URL(`../src/${path}.ts`, import.meta.url).href) as Promise<T>;
+}
+
 async function precisSide(urls: string[]): Promise<ChildReport> {
-  const { FeedPoller } = await import('../src/feeds/feed-poller.ts');
-  const { createIngestContext } = await import('../src/feeds/ingest-context.ts');
-  const { silentLogger } = await import('../src/logger.ts');
-  const { openSqliteStore } = await import('../src/store/sqlite/open-sqlite-store.ts');
+  resetPeakRss();
+  const { FeedPoller } = await precisModule<typeof import('../src/feeds/feed-poller.ts')>('feeds/feed-poller');
+  const { createIngestContext } = await precisModule<typeof import('../src/feeds/ingest-context.ts')>('feeds/ingest-context');
+  const { silentLogger } = await precisModule<typeof import('../src/logger.ts')>('logger');
+  const { openSqliteStore } = await precisModule<typeof import('../src/store/sqlite/open-sqlite-store.ts')>('store/sqlite/open-sqlite-store');
   const dir = mkdtempSync(join(tmpdir(), 'precis-bench-'));
   const store = await openSqliteStore(join(dir, 'bench.sqlite'));
   const config = {
@@ -225,60 +334,79 @@ async function precisSide(urls: string[]): Promise<ChildReport> {
   let now = Date.UTC(2026, 0, 3);
   for (const [index, url] of urls.entries()) await store.upsertFeed({ id: `feed-${index}`, url, title: `Feed ${index}`, lang: null, origin: 'chat' }, now);
   const poller = new FeedPoller(context, { clock: { now: () => now, setTimeout: () => ({}), clearTimeout: () => undefined } });
-  const loadedRssKb = process.memoryUsage().rss / 1024;
-  const cycles: ChildReport['cycles'] = [];
+  const loaded = memoryPoint();
+  const loadPeakRssKb = peakRssKb();
+  const cycles: CycleReport[] = [];
   for (let cycle = 0; cycle < CYCLES.length; cycle++) {
     await cycleReady(cycle);
     now += 11 * 60_000; // every feed is due again
     const profile = process.env.BENCH_PROFILE_CYCLE === String(cycle) ? await startProfile() : null;
-    const started = performance.now();
-    const results = await poller.pollDue();
-    const ms = performance.now() - started;
+    const { result: results, ms, peakRssKb: cyclePeak, atPeak } = await measured(() => poller.pollDue());
     await profile?.();
-    if (process.env.BENCH_MEMORY) console.error(`précis cycle ${cycle} maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`, JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([key, value]) => [key, Math.round(value / 1048576)]))));
     cycles.push({
       ms,
       fetched: results.filter((result) => result.status === 'updated').length,
       notModified: results.filter((result) => result.status === 'not_modified').length,
       failed: results.filter((result) => result.status === 'failed').length,
       added: results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added.length : 0), 0),
+      peakRssKb: cyclePeak,
+      atPeak,
     });
   }
   await context.close();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  return { side: 'precis', cycles, maxRssKb: process.resourceUsage().maxRSS, loadedRssKb };
+  return { side: 'precis', cycles, loaded, loadPeakRssKb };
 }
 
 async function naiveSide(urls: string[]): Promise<ChildReport> {
+  resetPeakRss();
   const { default: Parser } = await import('rss-parser');
   const parser = new Parser();
-  const cycles: ChildReport['cycles'] = [];
-  const loadedRssKb = process.memoryUsage().rss / 1024;
+  const cycles: CycleReport[] = [];
+  const loaded = memoryPoint();
+  const loadPeakRssKb = peakRssKb();
   for (let cycle = 0; cycle < CYCLES.length; cycle++) {
     await cycleReady(cycle);
     let next = 0;
     let fetched = 0;
     let failed = 0;
     let added = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < urls.length) {
-          const url = urls[next++] ?? '';
-          try {
-            added += (await parser.parseURL(url)).items.length;
-            fetched++;
-          } catch {
-            failed++;
+    const { ms, peakRssKb: cyclePeak, atPeak } = await measured(() =>
+      Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < urls.length) {
+            const url = urls[next++] ?? '';
+            try {
+              added += (await parser.parseURL(url)).items.length;
+              fetched++;
+            } catch {
+              failed++;
+            }
           }
-        }
-      }),
+        }),
+      ),
     );
-    cycles.push({ ms: performance.now() - started, fetched, notModified: 0, failed, added });
-    if (process.env.BENCH_MEMORY) console.error(`naive cycle ${cycle} maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`, JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([key, value]) => [key, Math.round(value / 1048576)]))));
+    cycles.push({ ms, fetched, notModified: 0, failed, added, peakRssKb: cyclePeak, atPeak });
   }
-  return { side: 'naive', cycles, maxRssKb: process.resourceUsage().maxRSS, loadedRssKb };
+  return { side: 'naive', cycles, loaded, loadPeakRssKb };
+}
+
+/**
+ * The compiled mode's inputs: src/ built by tsc (the production build's settings) and this
+ * script with its types stripped. Returns the child script's path.
+ */
+function buildCompiled(): string {
+  const require = createRequire(import.meta.url);
+  mkdirSync(BUILD_DIR, { recursive: true });
+  const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', fileURLToPath(new URL('tsconfig.build.json', REPO)), '--outDir', fileURLToPath(new URL('dist/', BUILD_DIR)), '--sourceMap', 'false'], { encoding: 'utf8' });
+  // tsc still emits when some unrelated file does not typecheck; the feed path is what runs here.
+  if (build.status !== 0) console.error(`bench: tsc reported problems (the build was still emitted):\n${(build.stdout + build.stderr).split('\n').slice(0, 5).join('\n')}`);
+  const ts = require('typescript') as typeof import('typescript');
+  const script = fileURLToPath(new URL('feeds.mjs', BUILD_DIR));
+  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  writeFileSync(script, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+  return script;
 }
 
 const role = process.argv[2];

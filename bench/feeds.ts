@@ -341,17 +341,9 @@ async function precisSide(urls: string[]): Promise<ChildReport> {
     await cycleReady(cycle);
     now += 11 * 60_000; // every feed is due again
     const profile = process.env.BENCH_PROFILE_CYCLE === String(cycle) ? await startProfile() : null;
-    const { result: results, ms, peakRssKb: cyclePeak, atPeak } = await measured(() => poller.pollDue());
+    const { result: summary, ms, peakRssKb: cyclePeak, atPeak } = await measured(() => poller.pollDue());
     await profile?.();
-    cycles.push({
-      ms,
-      fetched: results.filter((result) => result.status === 'updated').length,
-      notModified: results.filter((result) => result.status === 'not_modified').length,
-      failed: results.filter((result) => result.status === 'failed').length,
-      added: results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added.length : 0), 0),
-      peakRssKb: cyclePeak,
-      atPeak,
-    });
+    cycles.push({ ms, fetched: summary.updated, notModified: summary.notModified, failed: summary.failed, added: summary.added, peakRssKb: cyclePeak, atPeak });
   }
   await context.close();
   await store.close();

@@ -8,6 +8,17 @@ import type { IngestContext } from './ingest-context.ts';
 const MAX_SLEEP_MS = 60_000;
 const MIN_SLEEP_MS = 1_000;
 
+/** What one pass over the due feeds came to, in counts. */
+export interface PollSummary {
+  /** Feeds fetched and read (with or without new articles). */
+  updated: number;
+  /** Feeds the server said had not changed (304). */
+  notModified: number;
+  failed: number;
+  /** Articles stored, back catalogue included. */
+  added: number;
+}
+
 /** Timer functions, injectable so tests drive the poller with a fake clock. */
 export interface PollerClock {
   now(): number;
@@ -99,12 +110,27 @@ export class FeedPoller {
     return Promise.all(feeds.map((feed) => this.fetch(feed)));
   }
 
-  /** Fetches every feed that is due now (not already being fetched) and waits for them. */
-  async pollDue(): Promise<IngestResult[]> {
+  /**
+   * Fetches every feed that is due now (not already being fetched) and waits for them. Each
+   * feed's result is counted as it comes and let go: a pass over 1,000 first fetches would
+   * otherwise hold 50,000 article briefs until its last feed is done.
+   */
+  async pollDue(): Promise<PollSummary> {
     const now = this.clock.now();
     const feeds = await this.context.store.listFeeds();
     const due = feeds.filter((feed) => !this.inFlight.has(feed.id) && (feed.nextFetchAt === null || feed.nextFetchAt <= now));
-    return Promise.all(due.map((feed) => this.fetch(feed)));
+    const summary: PollSummary = { updated: 0, notModified: 0, failed: 0, added: 0 };
+    await Promise.all(
+      due.map(async (feed) => {
+        const result = await this.fetch(feed);
+        if (result.status === 'updated') {
+          summary.updated++;
+          summary.added += result.added.length;
+        } else if (result.status === 'not_modified') summary.notModified++;
+        else summary.failed++;
+      }),
+    );
+    return summary;
   }
 
   /** One pass: fetches every feed that is due now and waits for them; returns when it wakes next. */

@@ -351,20 +351,30 @@ export function sentenceSubject(reading: Reading, at: number): SpeakerRef | null
   let i = at;
   while (i > 0 && tokens[i - 1]!.start >= sentence.start) i--;
   let governed = false;
+  let subordinate = false;
   for (; i < at; i++) {
     const token = tokens[i]!;
     if (quoted(reading, i)) return null;
     if (!token.word) {
       governed = false;
+      subordinate = false;
       continue;
     }
     const previous = tokens[i - 1]?.lower ?? '';
-    const linked = isPreposition(reading, previous) || rules.nounLinks.has(previous) || previous === 'of';
-    if (rules.pronouns.has(token.lower) && !linked) return phraseAfter(reading, i, at);
+    // "a claim that he had offered …": a clause opened by a conjunction is subordinate, its subject is not the sentence's.
+    if (rules.conjunctions.has(token.lower) && !COORDINATORS.has(token.lower) && tokens[i - 1]?.word && tokens[i - 1]!.start >= sentence.start) {
+      governed = true;
+      subordinate = true;
+      continue;
+    }
+    const linked = isPreposition(reading, previous) || rules.nounLinks.has(previous) || previous === 'of' || (i > 0 && isParticiple(reading, i - 1));
+    // A subject pronoun is never a preposition's object ("in early April she …"), but may open a subordinate clause.
+    if (rules.pronouns.has(token.lower) && !linked && !subordinate) return phraseAfter(reading, i, at);
     const determiner = rules.determiners.has(token.lower);
-    if ((determiner || names.chunkOf[i] !== -1) && (!governed || (determiner && !linked))) return phraseAfter(reading, i, at);
+    if (!subordinate && (determiner || names.chunkOf[i] !== -1) && (!governed || (determiner && !linked))) return phraseAfter(reading, i, at);
     if (names.chunkOf[i] !== -1) i = names.chunks[names.chunkOf[i]!]!.last;
-    if (isPreposition(reading, token.lower)) governed = true;
+    // "Answering a claim …, the owner said": a participle opens an adverbial clause, like a preposition.
+    if (isPreposition(reading, token.lower) || (!token.capitalized && isParticiple(reading, i))) governed = true;
   }
   return null;
 }

@@ -254,7 +254,48 @@ function findExplicit(reading: Reading, quotation: Quotation): Explicit {
     const found = attributionInGap(reading, quotation, gap.start, gap.end);
     if (found) return found;
   }
-  return attributionAfter(reading, openToken, closeToken + 1) ?? attributionBefore(reading, openToken) ?? offenceAuthority(reading, openToken);
+  const after = attributionAfter(reading, openToken, closeToken + 1);
+  const before = after && after.verb !== -1 ? null : attributionBefore(reading, openToken);
+  // 'X said “…,” according to CNN': the verb introducing the quotation names the speaker, "according to" the reporter.
+  if (after && before && before.verb !== -1 && introduces(reading, before.verb, openToken)) return before;
+  if (after) return after;
+  // 'That mobility remains low suggests “…” …, Burtless said.': a closing attribution covers its sentence.
+  if (before && !namesSpeaker(reading, before.ref)) return closingAttribution(reading, closeToken + 1) ?? before;
+  return before ?? offenceAuthority(reading, openToken);
+}
+
+/** The speech verb at `verb` introduces the quotation at `openToken`: only "that", a colon or a comma between. */
+function introduces(reading: Reading, verb: number, openToken: number): boolean {
+  const { tokens, rules } = reading.doc;
+  for (let k = verb + 1; k < openToken; k++) {
+    const token = tokens[k]!;
+    if (token.word ? !rules.conjunctions.has(token.lower) : token.text !== ':' && token.text !== ',') return false;
+  }
+  return isSpeechVerb(reading, verb);
+}
+
+/** Whether a reference names someone who can speak: a name or pronoun, or a phrase with a person, group or document noun. */
+function namesSpeaker(reading: Reading, ref: SpeakerRef): boolean {
+  if (ref.kind !== 'phrase') return true;
+  const { tokens, rules } = reading.doc;
+  for (let k = ref.first; k <= ref.last; k++) {
+    const lower = tokens[k]!.lower;
+    if (jobInfo(lower, rules) || singulars(lower).some((form) => rules.humanNouns.has(form) || rules.documentNouns.has(form))) return true;
+  }
+  return false;
+}
+
+/** "…, Burtless said." ending the sentence of the quotation that closes before token `first`. */
+function closingAttribution(reading: Reading, first: number): Attribution | null {
+  const { doc } = reading;
+  const { tokens } = doc;
+  const sentence = doc.sentenceOf[first - 1]!;
+  let comma = -1;
+  for (let k = first; k < tokens.length && doc.sentenceOf[k] === sentence; k++) {
+    if (quoted(reading, k)) return null;
+    if (tokens[k]!.text === ',') comma = k;
+  }
+  return comma === -1 ? null : attributionAfter(reading, first - 1, comma + 1);
 }
 
 /**
@@ -447,13 +488,7 @@ function attributionBefore(reading: Reading, openToken: number): Attribution | n
  * ("un diplomate", "une des dispositions du projet de loi"), not a thing ("un œil critique").
  */
 function canSpeak(reading: Reading, ref: SpeakerRef): boolean {
-  const { tokens, rules } = reading.doc;
-  if (ref.kind !== 'phrase' || !INDEFINITE.has(tokens[ref.first]!.lower)) return true;
-  for (let k = ref.first; k <= ref.last; k++) {
-    const lower = tokens[k]!.lower;
-    if (jobInfo(lower, rules) || singulars(lower).some((form) => rules.humanNouns.has(form) || rules.documentNouns.has(form))) return true;
-  }
-  return false;
+  return ref.kind !== 'phrase' || !INDEFINITE.has(reading.doc.tokens[ref.first]!.lower) || namesSpeaker(reading, ref);
 }
 
 /** "Pour le ministre de l'Intérieur, Gérald Darmanin, « … »": a person's opinion framed at the sentence start. */

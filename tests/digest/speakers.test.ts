@@ -75,6 +75,19 @@ describe('speakers: well-formed speaker strings', () => {
   });
 });
 
+describe('speakers: verbs before, sources after, closing attributions', () => {
+  it('gives the quote to the subject of the verb introducing it, "according to" naming only the reporter', () => {
+    const text =
+      'On Monday, answering a claim that he had agreed to sell the paper, the owner, Laura Finch, rejected the report and said “we have never considered selling the newspaper to anyone,” according to the BBC.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Laura Finch');
+  });
+
+  it('lets an attribution closing the sentence cover a quote whose own verb has a thing for subject', () => {
+    const text = 'That inflation stays high suggests “the recovery has barely reached ordinary households” in most regions, Vargas said.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Vargas');
+  });
+});
+
 describe('speakers: publications, courts and documents', () => {
   it('gives « peut-on lire dans X » to the publication read, and a bare « peut-on lire » to the last one cited', () => {
     expect(speakers('« La direction a maquillé ses comptes pendant trois ans », peut-on lire dans Libération.', 'fr')[0]?.[1]).toBe('Libération');

@@ -24,7 +24,11 @@ export interface Reading {
 export function isSpeechVerb(reading: Reading, i: number): boolean {
   const { tokens, rules } = reading.doc;
   const token = tokens[i];
-  if (!token?.word || !rules.speechVerbs.has(token.lower)) return false;
+  if (!token?.word) return false;
+  // "has pointed out", "spelled out": a verb and its particle report speech together.
+  const particle = rules.particleSpeechVerbs.get(token.lower);
+  if (particle !== undefined) return tokens[i + 1]?.lower === particle;
+  if (!rules.speechVerbs.has(token.lower)) return false;
   const previous = tokens[i - 1]?.lower ?? '';
   // English base forms are nouns as often as verbs ("a briefing note"): only after an auxiliary or "to".
   if (rules.speechVerbBases.has(token.lower) && !rules.auxiliaries.has(previous) && !MODALS.has(previous)) return false;

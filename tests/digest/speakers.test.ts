@@ -82,6 +82,13 @@ describe('speakers: verbs before, sources after, closing attributions', () => {
     expect(speakers(text, 'en')[0]?.[1]).toBe('Laura Finch');
   });
 
+  it('reads a speech verb with its particle ("pointed out"), and not without it ("pointed to")', () => {
+    const text = 'As the National Audit Office has pointed out, the scheme would be used “for the purpose of tracking every payment made by a citizen”.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('National Audit Office');
+    const pointing = 'Mayor Ann Ruiz pointed to a leaflet that promised to use the data “for the purpose of tracking every payment made by a citizen”.';
+    expect(speakers(pointing, 'en')[0]?.[1]).toBeNull();
+  });
+
   it('lets an attribution closing the sentence cover a quote whose own verb has a thing for subject', () => {
     const text = 'That inflation stays high suggests “the recovery has barely reached ordinary households” in most regions, Vargas said.';
     expect(speakers(text, 'en')[0]?.[1]).toBe('Vargas');

@@ -40,6 +40,7 @@ export const english: LanguageRules = {
     hasn haven hadn won wouldn couldn shouldn said says say told according like up down out off
     per cent percent`),
   speechVerbs: SPEECH_VERBS,
+  particleSpeechVerbs: new Map([...englishVerbForms('point spell:spelled')].map((form) => [form, 'out'])),
   thatIsOptional: true,
   speechVerbBases: wordSet(`note report comment claim charge answer reply post tweet promise counter demand reflect
     muse pledge state remark quip joke boast cry shout whisper mutter mention caution repeat retort`),

@@ -23,7 +23,9 @@ export function analyzeArticle(input: ArticleText): ArticleAnalysis {
   const doc = parseDocument(input.text, rules);
   const quotations = findQuotations(doc);
   const names = findNames(doc, quotations.flatMap((quotation) => quotation.gaps));
-  const reading = { doc, names };
+  const plain = new Uint8Array(doc.quotes.length);
+  for (const quotation of quotations) if (quotation.short && quotation.spans.length === 1) plain[quotation.spans[0]!] = 1;
+  const reading = { doc, names, plain };
   const speakers = attributeQuotations(reading, quotations);
   const quotes: Quote[] = [];
   quotations.forEach((quotation, i) => {

@@ -16,6 +16,8 @@ export interface Reading {
   names: ArticleNames;
   /** A quotation (index in `doc.quotes`) whose words are read as plain text: an incise inside its marks. */
   open?: number;
+  /** For each quotation of `doc.quotes`, 1 when it is a scare quote read as part of the text around it. */
+  plain?: Uint8Array;
 }
 
 /**
@@ -50,10 +52,19 @@ function cliticCanFollow(reading: Reading, k: number): boolean {
   return !(rules.phraseBreakers.has(token.lower) && !rules.pronouns.has(token.lower) && !rules.relativeSubjects.has(token.lower));
 }
 
-/** Whether token `i` is inside a quotation other than the one being read as plain text. */
+/** Whether token `i` (a word or a mark) belongs to a scare quote read as part of the text around it. */
+export function inScareQuote(reading: Reading, i: number): boolean {
+  const quote = reading.doc.quoteOf[i];
+  return quote !== undefined && quote !== -1 && reading.plain?.[quote] === 1;
+}
+
+/**
+ * Whether token `i` is inside a quotation other than the one being read as plain text. Scare quotes are part
+ * of the phrase they sit in ("one source with “direct knowledge” of the talks told …").
+ */
 export function quoted(reading: Reading, i: number): boolean {
   const quote = reading.doc.quoteOf[i];
-  return quote !== undefined && quote !== -1 && quote !== reading.open;
+  return quote !== undefined && quote !== -1 && quote !== reading.open && reading.plain?.[quote] !== 1;
 }
 
 /** What a speech verb's subject turned out to be. */
@@ -172,7 +183,7 @@ function phraseEndingAt(reading: Reading, end: number, bound: number): SpeakerRe
   let start = end;
   while (start - 1 >= bound && end - start < MAX_SEGMENT) {
     const token = tokens[start - 1]!;
-    if (!token.word || quoted(reading, start - 1) || rules.conjunctions.has(token.lower)) break;
+    if ((!token.word && !inScareQuote(reading, start - 1)) || quoted(reading, start - 1) || rules.conjunctions.has(token.lower)) break;
     start--;
   }
   // "Mark Addison, then her private secretary for home affairs, said": the apposition names the speaker.
@@ -255,7 +266,7 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
   let last = i;
   while (last + 1 < bound && last + 1 - i < MAX_PHRASE) {
     const next = tokens[last + 1]!;
-    if (!next.word || quoted(reading, last + 1)) break;
+    if ((!next.word && !inScareQuote(reading, last + 1)) || quoted(reading, last + 1)) break;
     // "people familiar with the matter", « une source proche du dossier »: the complement belongs to the phrase.
     const governs = GOVERNING_ADJECTIVES.has(tokens[last]!.lower);
     if (rules.phraseBreakers.has(next.lower) && !rules.nounLinks.has(next.lower) && !governs) break;
@@ -306,7 +317,7 @@ function makePhrase(reading: Reading, first: number, last: number): SpeakerRef |
   // A speaker is a noun phrase: no pronoun, auxiliary, conjunction or adverb inside, no verb before its noun.
   for (let k = first; k <= last; k++) {
     const lower = tokens[k]!.lower;
-    if (!tokens[k]!.word || rules.pronouns.has(lower) || rules.conjunctions.has(lower) || isSuffixAdverb(reading, k)) return null;
+    if ((!tokens[k]!.word && !inScareQuote(reading, k)) || rules.pronouns.has(lower) || rules.conjunctions.has(lower) || isSuffixAdverb(reading, k)) return null;
     if (rules.auxiliaries.has(lower) && !rules.nounLinks.has(lower)) return null;
     if (isSpeechVerb(reading, k) || (lower === 'to' && k === first)) return null;
   }

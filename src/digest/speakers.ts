@@ -12,7 +12,7 @@
 import { resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts';
 import type { ParsedDocument } from './document.ts';
 import { jobInfo, singulars } from './names.ts';
-import { isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
+import { inScareQuote, isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
 import { offenceCueBefore, type Quotation } from './quotes.ts';
 import { tokenAt } from './tokens.ts';
 
@@ -417,6 +417,8 @@ function takesObject(reading: Reading, verb: number): boolean {
   const { tokens, rules } = reading.doc;
   const next = tokens[verb + 1];
   if (!next) return false;
+  // "told the Financial Times": the object of a verb of telling is the person told, the quotation stays its object.
+  if (rules.addresseeVerbs.has(tokens[verb]!.lower) && !rules.conjunctions.has(next.lower) && next.text !== ':') return false;
   return rules.determiners.has(next.lower) || rules.nounLinks.has(next.lower) || rules.conjunctions.has(next.lower) || next.text === ':';
 }
 
@@ -438,7 +440,7 @@ function startsAdjacent(reading: Reading, k: number, at: number): boolean {
   const { tokens, rules } = reading.doc;
   for (let i = k; i < tokens.length && tokens[i]!.start < at; i++) {
     const token = tokens[i]!;
-    if (!token.word && token.text !== ',') return false;
+    if (!token.word && token.text !== ',' && !inScareQuote(reading, i)) return false;
     if (rules.phraseBreakers.has(token.lower) || rules.verbGlue.has(token.lower)) return false;
   }
   return true;

@@ -89,6 +89,12 @@ describe('speakers: verbs before, sources after, closing attributions', () => {
     expect(speakers(pointing, 'en')[0]?.[1]).toBeNull();
   });
 
+  it('keeps the person told as the object of "told", and reads scare quotes as part of the attribution', () => {
+    expect(speakers('"We will appeal against this ruling," a spokesman for the club told the Guardian.', 'en')[0]?.[1]).toBe('a spokesman for the club');
+    const scare = '“Prices will not come down before spring,” one trader with “inside knowledge” of the talks told Reuters.';
+    expect(speakers(scare, 'en')[0]?.[1]).toMatch(/^one trader with/u);
+  });
+
   it('lets an attribution closing the sentence cover a quote whose own verb has a thing for subject', () => {
     const text = 'That inflation stays high suggests “the recovery has barely reached ordinary households” in most regions, Vargas said.';
     expect(speakers(text, 'en')[0]?.[1]).toBe('Vargas');

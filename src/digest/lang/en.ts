@@ -40,6 +40,7 @@ export const english: LanguageRules = {
     hasn haven hadn won wouldn couldn shouldn said says say told according like up down out off
     per cent percent`),
   speechVerbs: SPEECH_VERBS,
+  addresseeVerbs: englishVerbForms('tell:told:telling assure inform warn remind'),
   particleSpeechVerbs: new Map([...englishVerbForms('point spell:spelled')].map((form) => [form, 'out'])),
   thatIsOptional: true,
   speechVerbBases: wordSet(`note report comment claim charge answer reply post tweet promise counter demand reflect

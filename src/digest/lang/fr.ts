@@ -64,6 +64,7 @@ export const french: LanguageRules = {
     autre autres tel telle tels telles chaque plusieurs certains certaines quelques dit selon
     ans an année mois jour jours fois`),
   speechVerbs: SPEECH_VERBS,
+  addresseeVerbs: wordSet(''),
   particleSpeechVerbs: new Map(),
   thatIsOptional: false,
   speechVerbBases: wordSet(),

@@ -18,6 +18,7 @@ export const generic: LanguageRules = {
   elision: null,
   stopwords: NONE,
   speechVerbs: NONE,
+  addresseeVerbs: NONE,
   particleSpeechVerbs: new Map(),
   thatIsOptional: false,
   speechVerbBases: NONE,

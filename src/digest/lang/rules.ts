@@ -70,6 +70,8 @@ export interface LanguageRules {
   stopwords: ReadonlySet<string>;
   /** Inflected forms of verbs that introduce reported speech ("said", "a déclaré" → "déclaré"). */
   speechVerbs: ReadonlySet<string>;
+  /** Speech verbs whose direct object is the person spoken to ("told the Financial Times"). */
+  addresseeVerbs: ReadonlySet<string>;
   /** Verbs that report speech only with their particle ("pointed" + "out"), by inflected form. */
   particleSpeechVerbs: ReadonlyMap<string, string>;
   /** Whether reported speech may drop its conjunction ("said the talks had stalled", without "that"). */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 export type ButtonAction =
   | { kind: 'setting'; chatRef: number; key: string; value: string }
   | { kind: 'unsubscribe'; chatRef: number; feedKey: string }
-  | { kind: 'label'; key: string };
+  | { kind: 'label'; chatRef: number; key: string };
 
 /** Telegram's limit on callback_data. */
 export const MAX_CALLBACK_DATA_BYTES = 64;
@@ -24,13 +24,13 @@ export function feedKey(feedId: string): string {
 }
 
 /**
- * A button action as callback_data ("s:12:stories:8", "u:12:0a1b2c3d4e", "l:stories").
+ * A button action as callback_data ("s:12:stories:8", "u:12:0a1b2c3d4e", "l:12:stories").
  *
  * @example
  *   encodeButton({ kind: 'setting', chatRef: 12, key: 'stories', value: '8' }); // 's:12:stories:8'
  */
 export function encodeButton(action: ButtonAction): string {
-  const data = action.kind === 'setting' ? `s:${action.chatRef}:${action.key}:${action.value}` : action.kind === 'unsubscribe' ? `u:${action.chatRef}:${action.feedKey}` : `l:${action.key}`;
+  const data = action.kind === 'setting' ? `s:${action.chatRef}:${action.key}:${action.value}` : action.kind === 'unsubscribe' ? `u:${action.chatRef}:${action.feedKey}` : `l:${action.chatRef}:${action.key}`;
   if (Buffer.byteLength(data, 'utf8') > MAX_CALLBACK_DATA_BYTES) throw new RangeError(`callback_data longer than ${MAX_CALLBACK_DATA_BYTES} bytes: ${data}`);
   return data;
 }
@@ -47,7 +47,7 @@ export function decodeButton(data: string): ButtonAction | null {
   if (setting) return { kind: 'setting', chatRef: Number(setting[1]), key: setting[2]!, value: setting[3]! };
   const unsubscribe = /^u:(\d{1,15}):([0-9a-f]{10})$/.exec(data);
   if (unsubscribe) return { kind: 'unsubscribe', chatRef: Number(unsubscribe[1]), feedKey: unsubscribe[2]! };
-  const label = /^l:([a-z_]{1,32})$/.exec(data);
-  if (label) return { kind: 'label', key: label[1]! };
+  const label = /^l:(\d{1,15}):([a-z_]{1,32})$/.exec(data);
+  if (label) return { kind: 'label', chatRef: Number(label[1]), key: label[2]! };
   return null;
 }

@@ -1,5 +1,4 @@
 import type { CallbackQuery } from 'grammy/types';
-import { isAllowed } from '../../commands/access.ts';
 import { findSettingOption, settingOptionsFor } from '../../commands/chat-setting-options.ts';
 import type { CommandContext, InterfaceLanguage } from '../../commands/command.ts';
 import { runCommand } from '../../commands/command-registry.ts';
@@ -25,7 +24,7 @@ function say(lang: InterfaceLanguage, text: Record<InterfaceLanguage, string>): 
 async function mayChange(bot: TelegramBot, query: CallbackQuery, chat: ChatRecord): Promise<boolean> {
   const pressedIn = query.message?.chat;
   if (!pressedIn) return false;
-  if (!isAllowed(bot.service.config.access, { platform: 'telegram', chatId: String(pressedIn.id), userId: String(query.from.id) })) return false;
+  if (!bot.access.allows({ chatId: String(pressedIn.id), userId: String(query.from.id) })) return false;
   if (chat.chatId === String(pressedIn.id)) return pressedIn.type === 'private' ? pressedIn.id === query.from.id : isChatAdmin(bot.api, pressedIn.id, query.from.id);
   return pressedIn.type === 'private' && chat.kind === 'channel' && isChatAdmin(bot.api, Number(chat.chatId), query.from.id);
 }
@@ -49,12 +48,13 @@ export async function handleButton(bot: TelegramBot, query: CallbackQuery): Prom
     await answer(say(userLang, { en: 'This button no longer works: send the command again.', fr: 'Ce bouton ne fonctionne plus : renvoyez la commande.' }), true);
     return;
   }
+  const chat = await service.store.getChatById(action.chatRef);
   if (action.kind === 'label') {
     const option = settingOptionsFor('telegram').find((candidate) => candidate.key === action.key);
-    await answer(option ? `${option.label[userLang]}: ${say(userLang, { en: 'pick a value on this row', fr: 'choisissez une valeur sur cette ligne' })}` : '…');
+    const lang = chat?.settings.lang === 'fr' || chat?.settings.lang === 'en' ? chat.settings.lang : userLang;
+    await answer(option ? `${option.label[lang]}: ${say(lang, { en: 'pick a value on this row', fr: 'choisissez une valeur sur cette ligne' })}` : '…');
     return;
   }
-  const chat = await service.store.getChatById(action.chatRef);
   if (!chat || chat.platform !== 'telegram') {
     await answer(say(userLang, { en: 'This chat is no longer known: send the command again.', fr: 'Ce chat n’est plus connu : renvoyez la commande.' }), true);
     return;

@@ -24,7 +24,7 @@ export interface CommandPlace {
   chat: CommandChat;
   managedChannel: ChannelSession | null;
   /** Who asks, for the allow-list. */
-  access: AccessRequest;
+  access: Extract<AccessRequest, { platform: 'telegram' }>;
   user: { id: string; name: string | null };
   /** The user's own language (Telegram's language_code), before any chat setting. */
   userLanguage: InterfaceLanguage;
@@ -77,7 +77,7 @@ export function commandPlace(bot: TelegramBot, message: Message, channelPost: bo
   const reply: ReplyTarget = { chatId: chat.id, threadId, replyTo: chat.type === 'group' || chat.type === 'supergroup' ? message.message_id : null };
   const user = from && !channelPost ? { id: String(from.id), name: from.username ?? from.first_name } : { id: String(chat.id), name: chatTitle(chat) };
   const userLanguage = interfaceLanguage(from?.language_code);
-  const access: AccessRequest = { platform: 'telegram', chatId: String(chat.id), userId: from && !channelPost ? String(from.id) : null };
+  const access: CommandPlace['access'] = { platform: 'telegram', chatId: String(chat.id), userId: from && !channelPost ? String(from.id) : null };
   const managedChannel = chat.type === 'private' && from ? bot.channels.current(from.id) : null;
   if (managedChannel && from) {
     return {

@@ -1,8 +1,8 @@
-import { GrammyError, type Bot } from 'grammy';
+import { GrammyError, HttpError, type Bot } from 'grammy';
 import { ConfigError } from '../../config/config-error.ts';
 import type { Logger } from '../../logger.ts';
 import { sleepFor } from '../../delivery/delivery-context.ts';
-import { isTokenRefused } from './telegram-errors.ts';
+import { isTokenRefused, networkReason } from './telegram-errors.ts';
 
 /** Backoff between attempts to reach the Bot API at start: 1 s, doubling, at most a minute. */
 export const CONNECT_BACKOFF = { firstMs: 1000, maxMs: 60_000 } as const;
@@ -32,8 +32,9 @@ export async function untilReachable<T>(call: () => Promise<T>, options: { log: 
       if (options.signal.aborted) throw error;
       const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
       const wait = retryAfter !== undefined ? retryAfter * 1000 : delay;
-      const reason = error instanceof GrammyError ? `${error.error_code} ${error.description}` : error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      options.log.warn(`Telegram Bot API unreachable at ${options.apiRoot} (${options.what}: ${reason}); attempt ${attempt}, retrying in ${Math.round(wait / 1000)} s`);
+      const reason = error instanceof GrammyError ? `${error.error_code} ${error.description}` : error instanceof HttpError ? networkReason(error) : error instanceof Error ? error.message : String(error);
+      const after = wait < 1000 ? `${wait} ms` : `${Math.round(wait / 1000)} s`;
+      options.log.warn(`Telegram Bot API unreachable at ${options.apiRoot} (${options.what}: ${reason}); attempt ${attempt}, retrying in ${after}`);
       await sleepFor(wait, options.signal);
       delay = Math.min(delay * 2, backoff.maxMs);
     }
@@ -41,12 +42,14 @@ export async function untilReachable<T>(call: () => Promise<T>, options: { log: 
 }
 
 /**
- * Learns who the bot is (getMe), waiting out network outages.
+ * Learns who the bot is (getMe), waiting out network outages with a log line per attempt
+ * (grammY's own `bot.init` retries silently, for up to 20 minutes between tries).
  *
  * @example
  *   await connectTelegram(bot, { log, apiRoot, signal });
  */
 export async function connectTelegram(bot: Bot, options: { log: Logger; apiRoot: string; signal: AbortSignal; backoff?: { firstMs: number; maxMs: number } }): Promise<void> {
   // grammY types its signal with the abort-controller polyfill; Node's own AbortSignal is what it uses at run time.
-  await untilReachable(() => bot.init(options.signal as Parameters<Bot['init']>[0]), { ...options, what: 'getMe' });
+  const signal = options.signal as Parameters<Bot['api']['getMe']>[0];
+  bot.botInfo = await untilReachable(() => bot.api.getMe(signal), { ...options, what: 'getMe' });
 }

@@ -1,5 +1,4 @@
 import type { ChatMemberUpdated } from 'grammy/types';
-import { isAllowed } from '../../commands/access.ts';
 import type { RunningService } from '../../service/start-service.ts';
 import type { ChatRecord } from '../../store/records.ts';
 import { chatTitle, interfaceLanguage } from './command-place.ts';
@@ -69,7 +68,7 @@ export async function handleMembership(bot: TelegramBot, update: ChatMemberUpdat
     if (chat.pausedReason !== null) await service.resumeChat({ platform: 'telegram', chatId: chat.chatId, threadId: chat.threadId }, 'the bot can post there again (my_chat_member)');
   }
   const joinedGroup = !wasIn(update) && (update.chat.type === 'group' || update.chat.type === 'supergroup');
-  if (joinedGroup && isAllowed(service.config.access, { platform: 'telegram', chatId: String(chatId), userId: String(update.from.id) })) {
+  if (joinedGroup && bot.access.allows({ chatId: String(chatId), userId: String(update.from.id) })) {
     await replyText(bot.api, { chatId, threadId: null, replyTo: null }, welcomeText(service.config, interfaceLanguage(update.from.language_code), update.chat.type));
   }
 }
@@ -80,8 +79,9 @@ export async function handleMembership(bot: TelegramBot, update: ChatMemberUpdat
  * nothing left to move.
  *
  * @example
- *   await migrateGroup(service, message.chat.id, message.migrate_to_chat_id);
+ *   await migrateGroup(bot, message.chat.id, message.migrate_to_chat_id);
  */
-export async function migrateGroup(service: RunningService, fromChatId: number, toChatId: number): Promise<void> {
-  await service.migrateChat({ platform: 'telegram', chatId: String(fromChatId), threadId: null }, String(toChatId));
+export async function migrateGroup(bot: TelegramBot, fromChatId: number, toChatId: number): Promise<void> {
+  bot.access.followMigration(String(fromChatId), String(toChatId));
+  await bot.service.migrateChat({ platform: 'telegram', chatId: String(fromChatId), threadId: null }, String(toChatId));
 }

@@ -26,11 +26,11 @@ function importedFile(bot: TelegramBot, message: Message): CommandAttachment | n
  */
 export async function handleMessage(bot: TelegramBot, message: Message, channelPost: boolean): Promise<void> {
   if (message.migrate_to_chat_id !== undefined) {
-    await migrateGroup(bot.service, message.chat.id, message.migrate_to_chat_id);
+    await migrateGroup(bot, message.chat.id, message.migrate_to_chat_id);
     return;
   }
   if (message.migrate_from_chat_id !== undefined) {
-    await migrateGroup(bot.service, message.migrate_from_chat_id, message.chat.id);
+    await migrateGroup(bot, message.migrate_from_chat_id, message.chat.id);
     return;
   }
   const call = parseBotCommand(message, bot.me.username);

@@ -55,7 +55,7 @@ export function settingsKeyboard(chat: ChatRecord, lang: InterfaceLanguage): Inl
   const rows: InlineKeyboardButton[][] = settingOptionsFor(chat.platform).map((option) => {
     const current = option.read(chat.settings);
     return [
-      { text: ROW_MARKS[option.key], callback_data: encodeButton({ kind: 'label', key: option.key }) },
+      { text: ROW_MARKS[option.key], callback_data: encodeButton({ kind: 'label', chatRef: chat.id, key: option.key }) },
       ...valuesOf(option, current, lang).map(({ value, label }) => ({
         text: value === current ? `✓ ${label}` : label,
         callback_data: encodeButton({ kind: 'setting', chatRef: chat.id, key: option.key, value }),

@@ -3,6 +3,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { RunningService } from '../../service/start-service.ts';
 import type { ChannelSessions } from './channel-sessions.ts';
 import type { ChatCooldown } from './chat-cooldown.ts';
+import type { TelegramAccess } from './telegram-access.ts';
 import type { TelegramFiles } from './telegram-files.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface TelegramBot {
   api: Api;
   me: UserFromGetMe;
   files: TelegramFiles;
+  /** Who may use the bot (the instance's allow-list, and groups that became supergroups meanwhile). */
+  access: TelegramAccess;
   /** One `/digest` per chat (or topic) per interval. */
   digestCooldown: ChatCooldown;
   /** One "this instance is private" answer per chat per interval, however much a stranger writes. */

@@ -1,7 +1,7 @@
 import type { Api } from 'grammy';
 import type { DeliveryChannel } from '../../delivery/delivery-channel.ts';
 import { isQuietAt } from '../../delivery/quiet-hours.ts';
-import { TELEGRAM_LIMITS } from '../../delivery/send/channel-limits.ts';
+import { TELEGRAM_LIMITS, type DeliveryLimits } from '../../delivery/send/channel-limits.ts';
 import { renderTelegram, type TelegramMessage } from '../../render/render-telegram.ts';
 import type { ChatRecord } from '../../store/records.ts';
 import { splitReply } from './reply-chunks.ts';
@@ -21,11 +21,11 @@ function topic(chat: ChatRecord) {
  * @example
  *   const channel = telegramChannel(new Api(token, { apiRoot, timeoutSeconds: 30 }));
  */
-export function telegramChannel(api: Api, options: { now?: () => number } = {}): DeliveryChannel {
+export function telegramChannel(api: Api, options: { now?: () => number; limits?: DeliveryLimits } = {}): DeliveryChannel {
   const now = options.now ?? Date.now;
   return {
     platform: 'telegram',
-    limits: TELEGRAM_LIMITS,
+    limits: options.limits ?? TELEGRAM_LIMITS,
     render: (digest, chat) =>
       renderTelegram(digest, chat.settings.lang ?? digest.stories[0]?.lang ?? null, { silent: isQuietAt(chat.settings.quietHours, chat.settings.timezone, digest.generatedAt) }).map((message) =>
         JSON.stringify(message),

@@ -1,5 +1,5 @@
 import type { Message } from 'grammy/types';
-import { accessDeniedText, isAllowed } from '../../commands/access.ts';
+import { accessDeniedText } from '../../commands/access.ts';
 import type { CommandAttachment, CommandContext, CommandDefinition, CommandReply, InterfaceLanguage } from '../../commands/command.ts';
 import { COMMANDS, runCommand } from '../../commands/command-registry.ts';
 import { findFeed } from '../../commands/find-feed.ts';
@@ -35,9 +35,9 @@ function cooldownKey(place: CommandPlace): string {
  * Returns whether the request may go on.
  */
 export async function checkAccess(bot: TelegramBot, place: CommandPlace): Promise<boolean> {
-  if (isAllowed(bot.service.config.access, place.access)) return true;
+  if (bot.access.allows(place.access)) return true;
   if (bot.strangerCooldown.take(String(place.reply.chatId)) === 0) await replyText(bot.api, place.reply, accessDeniedText(place.access, place.userLanguage));
-  bot.service.log.info({ chat: place.access.platform === 'telegram' ? place.access.chatId : null, user: place.user.id }, 'telegram: refused a user not on the allow-list');
+  bot.service.log.info({ chat: place.access.chatId, user: place.access.userId }, 'telegram: refused a user not on the allow-list');
   return false;
 }
 

@@ -27,7 +27,7 @@ export function toDeliveryError(error: unknown): DeliveryError {
     if (status >= 500) return new DeliveryError('transient', description, { status });
     return new DeliveryError('invalid', description, { status });
   }
-  if (error instanceof HttpError) return new DeliveryError('transient', `network error: ${error.message}`);
+  if (error instanceof HttpError) return new DeliveryError('transient', `network error: ${error.message} (${networkReason(error)})`);
   return new DeliveryError('transient', error instanceof Error ? error.message : String(error));
 }
 
@@ -40,4 +40,35 @@ export function toDeliveryError(error: unknown): DeliveryError {
  */
 export function isTokenRefused(error: unknown): error is GrammyError {
   return error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404);
+}
+
+/**
+ * Why a request never got an answer, without the request's URL (it holds the bot token):
+ * "connect ECONNREFUSED 127.0.0.1:8081", "Request to 'getMe' timed out after 30 seconds".
+ *
+ * @example
+ *   networkReason(httpError); // 'connect ECONNREFUSED 127.0.0.1:8081'
+ */
+export function networkReason(error: HttpError): string {
+  const inner = error.error;
+  const message = inner instanceof Error ? inner.message : String(inner);
+  const reason = /reason: (.*)$/.exec(message)?.[1];
+  if (reason) return reason;
+  if (!/https?:\/\//.test(message)) return message;
+  const code = (inner as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'no answer';
+}
+
+/**
+ * An error fit for the log: grammY's HttpError carries the failed request, whose URL holds the
+ * bot token, so it is replaced by an error that says only what failed and why.
+ *
+ * @example
+ *   log.error({ err: loggableError(error) }, 'telegram polling stopped');
+ */
+export function loggableError(error: unknown): unknown {
+  if (!(error instanceof HttpError)) return error;
+  const safe = new Error(`${error.message} (${networkReason(error)})`);
+  safe.name = 'HttpError';
+  return safe;
 }

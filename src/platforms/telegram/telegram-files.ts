@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import type { Api } from 'grammy';
+import { HttpError, type Api } from 'grammy';
 import type { Document } from 'grammy/types';
 import type { CommandAttachment } from '../../commands/command.ts';
 import { MAX_IMPORT_BYTES } from '../../commands/import-command.ts';
+import { networkReason } from './telegram-errors.ts';
 
 /**
  * A file a user sent that cannot be read: which, and why.
@@ -54,7 +55,14 @@ async function readLimited(response: Response, name: string, maxBytes: number): 
  *   const text = (await downloadTelegramFile(api, files, document.file_id, 'feeds.opml')).toString('utf8');
  */
 export async function downloadTelegramFile(api: Api, files: TelegramFiles, fileId: string, name: string, maxBytes = MAX_IMPORT_BYTES): Promise<Buffer> {
-  const file = await api.getFile(fileId);
+  let file: Awaited<ReturnType<Api['getFile']>>;
+  try {
+    file = await api.getFile(fileId);
+  } catch (error) {
+    // A network error's request URL holds the bot token: only its reason goes on.
+    if (error instanceof HttpError) throw new TelegramFileError(name, networkReason(error));
+    throw error;
+  }
   if (!file.file_path) throw new TelegramFileError(name, 'Telegram gave no file path');
   if (isAbsolute(file.file_path)) {
     if ((await stat(file.file_path)).size > maxBytes) throw new TelegramFileError(name, `larger than ${maxBytes} bytes`);
@@ -64,7 +72,7 @@ export async function downloadTelegramFile(api: Api, files: TelegramFiles, fileI
   try {
     response = await fetch(`${files.apiRoot}/file/bot${files.token}/${file.file_path}`, { signal: AbortSignal.timeout(15_000) });
   } catch (error) {
-    throw new TelegramFileError(name, error instanceof Error ? error.message : String(error));
+    throw new TelegramFileError(name, error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
   }
   if (!response.ok) throw new TelegramFileError(name, `HTTP ${response.status}`);
   return readLimited(response, name, maxBytes);

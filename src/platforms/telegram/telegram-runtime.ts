@@ -3,6 +3,7 @@ import { Api, Bot, GrammyError } from 'grammy';
 import { COMMANDS } from '../../commands/command-registry.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import type { TelegramConfig } from '../../config/load-config.ts';
+import type { DeliveryLimits } from '../../delivery/send/channel-limits.ts';
 import { ChatLocks } from '../../delivery/send/chat-locks.ts';
 import type { PlatformRuntime, RunningService } from '../../service/start-service.ts';
 import { handleButton } from './callback-handler.ts';
@@ -12,13 +13,19 @@ import { connectTelegram, untilReachable } from './connect-telegram.ts';
 import { handleMembership } from './membership.ts';
 import { handleMessage } from './message-handler.ts';
 import { replyPacing } from './reply-pacing.ts';
+import { TelegramAccess } from './telegram-access.ts';
 import type { TelegramBot } from './telegram-bot.ts';
 import { telegramChannel } from './telegram-channel.ts';
+import { loggableError } from './telegram-errors.ts';
 import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
 
-/** How the Telegram bot runs: the config, and (for tests) quicker retries when the Bot API is unreachable at start. */
+/**
+ * How the Telegram bot runs: the config and, for tests and benchmarks, quicker retries when the
+ * Bot API is unreachable at start, and other sending limits than Telegram's.
+ */
 export interface TelegramRuntimeOptions extends TelegramConfig {
   connectBackoff?: { firstMs: number; maxMs: number };
+  limits?: DeliveryLimits;
 }
 
 /** One `/digest` per chat (or forum topic) per this long. */
@@ -52,7 +59,7 @@ async function registerCommands(bot: Bot, service: RunningService): Promise<void
     await bot.api.setMyCommands(COMMANDS.map((command) => ({ command: command.name, description: command.description.fr })), { language_code: 'fr' });
   } catch (error) {
     // The menu is a convenience: commands work without it.
-    service.log.warn({ err: error }, 'telegram: could not register the command menu (setMyCommands)');
+    service.log.warn({ err: loggableError(error) }, 'telegram: could not register the command menu (setMyCommands)');
   }
 }
 
@@ -95,7 +102,7 @@ export function telegramRuntime(options: TelegramRuntimeOptions): PlatformRuntim
     })());
 
   return {
-    channel: telegramChannel(deliveryApi),
+    channel: telegramChannel(deliveryApi, options.limits ? { limits: options.limits } : {}),
     async start(service) {
       const { log } = service;
       service.delivery.signal.addEventListener('abort', () => void stopIntake(), { once: true });
@@ -106,6 +113,7 @@ export function telegramRuntime(options: TelegramRuntimeOptions): PlatformRuntim
         api: bot.api,
         me: bot.botInfo,
         files: { apiRoot, token: options.token },
+        access: new TelegramAccess(service.config.access, log),
         digestCooldown: new ChatCooldown(DIGEST_COOLDOWN_MS, now),
         strangerCooldown: new ChatCooldown(STRANGER_COOLDOWN_MS, now),
         channels: new ChannelSessions(now),
@@ -115,14 +123,14 @@ export function telegramRuntime(options: TelegramRuntimeOptions): PlatformRuntim
       const dispatch = (chatId: number, what: string, task: () => Promise<void>) => {
         void service.work.run(
           () => locks.run(chatId, task),
-          (error) => log.error({ err: error, chat: chatId }, `telegram: ${what} failed`),
+          (error) => log.error({ err: loggableError(error), chat: chatId }, `telegram: ${what} failed`),
         );
       };
       bot.on('message', (ctx) => dispatch(ctx.message.chat.id, 'message', () => handleMessage(telegram, ctx.message, false)));
       bot.on('channel_post', (ctx) => dispatch(ctx.channelPost.chat.id, 'channel post', () => handleMessage(telegram, ctx.channelPost, true)));
       bot.on('callback_query', (ctx) => dispatch(ctx.callbackQuery.message?.chat.id ?? ctx.callbackQuery.from.id, 'button', () => handleButton(telegram, ctx.callbackQuery)));
       bot.on('my_chat_member', (ctx) => dispatch(ctx.myChatMember.chat.id, 'membership change', () => handleMembership(telegram, ctx.myChatMember)));
-      bot.catch((error) => log.error({ err: error.error, update: error.ctx.update.update_id }, 'telegram update failed'));
+      bot.catch((error) => log.error({ err: loggableError(error.error), update: error.ctx.update.update_id }, 'telegram update failed'));
       await registerCommands(bot, service);
 
       if (options.webhook) {
@@ -147,7 +155,7 @@ export function telegramRuntime(options: TelegramRuntimeOptions): PlatformRuntim
           }
           const conflict = error instanceof GrammyError && error.error_code === 409;
           log.error(
-            { err: error },
+            { err: loggableError(error) },
             conflict
               ? `Telegram ended this bot's polling (409: ${error.description}). Only one process may poll a bot; polling again in ${POLLING_RESTART_MS / 1000} s`
               : `telegram polling stopped; polling again in ${POLLING_RESTART_MS / 1000} s`,

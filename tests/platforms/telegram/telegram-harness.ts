@@ -49,8 +49,9 @@ export interface TelegramHarness {
  * Telegram runtime, a temp SQLite store, a temp config with the bundled samples as its feeds)
  * against them, with the test users' private chats, a group, a forum and two channels.
  */
-export async function startTelegramHarness(options: { runtime?: Partial<TelegramRuntimeOptions>; env?: Record<string, string>; config?: string } = {}): Promise<TelegramHarness> {
-  const fake = new FakeTelegram();
+export async function startTelegramHarness(options: { runtime?: Partial<TelegramRuntimeOptions>; env?: Record<string, string>; config?: string; fast?: boolean } = {}): Promise<TelegramHarness> {
+  // fast: no flood limits in the fake nor pacing in the delivery core (for volume tests); Telegram's otherwise.
+  const fake = new FakeTelegram(options.fast ? { limits: null } : {});
   const apiRoot = await fake.start();
   for (const user of Object.values(USERS)) fake.addChat({ id: user.id, type: 'private', first_name: user.first_name, username: user.username });
   fake.addChat({ id: CHATS.team, type: 'group', title: 'Team' });
@@ -100,7 +101,14 @@ export async function startTelegramHarness(options: { runtime?: Partial<Telegram
     log,
     now: () => Date.now() + skewMs,
     instanceId: 'telegram-test',
-    platforms: [telegramRuntime({ ...config.telegram!, connectBackoff: { firstMs: 50, maxMs: 200 }, ...options.runtime })],
+    platforms: [
+      telegramRuntime({
+        ...config.telegram!,
+        connectBackoff: { firstMs: 50, maxMs: 200 },
+        ...(options.fast ? { limits: { global: { count: 500, perMs: 1000 }, perChat: { private: null, group: null, channel: null } } } : {}),
+        ...options.runtime,
+      }),
+    ],
   });
   const messagesAfter = async (chatId: number, since: number, count = 1, timeoutMs = 10_000) => {
     await fake.waitFor(() => fake.messagesTo(chatId).length >= since + count, `${count} message(s) from the bot in ${chatId}`, timeoutMs);

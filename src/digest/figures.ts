@@ -10,7 +10,7 @@
 import type { Figure } from './analysis.ts';
 import type { ParsedDocument } from './document.ts';
 import type { LanguageRules } from './lang/rules.ts';
-import { isSentenceInitial } from './names.ts';
+import { isSentenceInitial, singulars } from './names.ts';
 import { readNumberWords, type WordQuantity } from './number-words.ts';
 import { tokenAt, type Token } from './tokens.ts';
 
@@ -35,7 +35,7 @@ const ORDINAL_SUFFIX = /^(?:er|re|ère|e|ème|eme|è|ᵉ|ᵉʳ|nd|rd|th|st|d|nde
 const ATTACHED_UNITS = new Set([
   'km', 'kg', 'g', 'mg', 'µg', 'l', 'ml', 'cl', 'dl', 'm', 'cm', 'mm', 't', 'kt', 'mw', 'gw', 'kw', 'kwh', 'mwh', 'gwh',
   'twh', 'ha', 'mo', 'go', 'gb', 'mb', 'tb', 'bn', 'k', '%', '‰', '°', '°c', '°f', 'm²', 'km²', 'm2', 'km2', 'hz',
-  'ghz', 'mhz', 'mph', 'kmh', 'km/h', 'min', 'mn', 'md', 'mds', 'mrd', 'tn',
+  'ghz', 'mhz', 'mph', 'kmh', 'kph', 'km/h', 'min', 'mn', 'md', 'mds', 'mrd', 'tn', 'cc', 'hp', 'kn',
 ]);
 /** Unit words after which an English noun phrase is complete ("50 km", "353 knots"). */
 const UNIT_WORDS = new Set(['km', 'kg', 'g', 'mg', 'l', 'ml', 'm', 'cm', 'mm', 't', 'mph', 'ha', 'per', 'percent']);
@@ -52,6 +52,16 @@ const CLOCK = /^(?:[01]?\d|2[0-3])[.:h][0-5]\d$/u;
 const MIN_YEAR = 1000;
 const MAX_YEAR = 2100;
 const MAX_DAY = 31;
+const MAX_HOUR = 24;
+/** The dash between a list number and its item: "1-prendre", "4- activer". */
+const DASH_ITEM = /^\s?[-–]\s?\p{L}/u;
+const LINE_NUMBER = /^\s*(\d{1,2})\s?[-–.)]/u;
+const NOTE_LINE = /(?:^|\n)\s*\(\d{1,2}\)/u;
+const DOT_DECIMAL = /^\d+\.\d{1,2}$/u;
+/** ", 50 €": the cents of a price split from its euros; group 2 is the currency, left for the unit reader. */
+const SPLIT_PRICE = /^, (\d{2})(\s?(?:€|euros?\b))/u;
+/** Footnote calls and bare list numbers in brackets: "(1)", "(12)". */
+const MAX_FOOTNOTE = 99;
 
 interface Span {
   start: number;
@@ -117,7 +127,16 @@ function readDigits(doc: ParsedDocument, start: number, raw: string, used: Uint8
   let end = start + raw.length;
   let last = tokenAt(tokens, end) - 1;
   let value = parseDigits(raw, rules);
+  // « 23.1% » in a French text: a decimal point before a percent or a currency is a decimal, not an identifier.
+  if (value === null && DOT_DECIMAL.test(raw) && unitFollows(doc, end, last)) value = Number(raw);
   if (value === null || !Number.isFinite(value)) return null;
+  // « 7, 50 € »: a price whose decimal comma was followed by a stray space.
+  const cents = rules.numbers.decimal === ',' && /^\d{1,3}$/u.test(raw) ? SPLIT_PRICE.exec(text.slice(end, end + 12)) : null;
+  if (cents) {
+    value += Number(cents[1]) / 100;
+    end += cents[0].length - (cents[2]?.length ?? 0);
+    last = tokenAt(tokens, end) - 1;
+  }
   const mixed = MIXED_FRACTION.exec(text.slice(end, end + 8));
   if (mixed) {
     value += Number(mixed[1]) / Number(mixed[2]);
@@ -231,10 +250,13 @@ function isIdentifierOrDate(
   const isMonth = (token: Token | undefined): boolean =>
     token !== undefined && token.word && months.has(token.lower.replace(/\.$/, '')) && (rules.code !== 'en' || token.capitalized);
   if (plainInteger && value >= MIN_YEAR && value <= MAX_YEAR && raw.length === 4 && !unitFollows(doc, end, last)) return true;
-  if (plainInteger && value <= MAX_DAY && (isMonth(next) || (rules.numbers.dayAfterMonth && isMonth(previous)) || dateRangeFollows(doc, last))) {
+  // "Dec. 31", "Oct. 5, 2017": an abbreviated month keeps its period.
+  const monthBefore = previous?.text === '.' && start - previous.end <= 1 ? tokens[first - 2] : previous;
+  if (plainInteger && value <= MAX_DAY && (isMonth(next) || (rules.numbers.dayAfterMonth && isMonth(monthBefore)) || dateRangeFollows(doc, last))) {
     return true;
   }
-  if (next && (CLOCK_WORDS.has(next.lower) || (HOUR_WORDS.has(next.lower) && TIME_BEFORE.has(previous?.lower ?? '')))) return true;
+  // « à 1 607 heures » is a duration: only hours of the day are times.
+  if (next && (CLOCK_WORDS.has(next.lower) || (HOUR_WORDS.has(next.lower) && TIME_BEFORE.has(previous?.lower ?? '') && value <= MAX_HOUR))) return true;
   if (previous?.lower === 'h' && /^\d/.test(tokens[first - 2]?.text ?? '')) return true;
   if (isRelativeDate(doc, first, last)) return true;
   // "16.06 AirAsia made…", "08:21": a live-blog time opening a paragraph.
@@ -242,7 +264,9 @@ function isIdentifierOrDate(
   const label = previous?.text === '.' ? tokens[first - 2] : previous;
   if (label?.word && (rules.numbers.labelNouns.has(label.lower) || label.lower === 'n°' || label.lower === 'nº')) return true;
   if (previous?.text === '#' || previous?.text === '°' || previous?.text === 'º') return true;
-  if (previous?.word && /\p{Lu}/u.test(previous.text) && previous.paragraph === tokens[first]!.paragraph && start - previous.end <= 1) {
+  // "Boeing 737", "G 7" name things; "Arizona 4.1 percent", « Benalla 15 jours » measure them.
+  const measured = !plainInteger || unitFollows(doc, end, last) || rules.numbers.timeUnits.has(next?.lower ?? '');
+  if (!measured && previous?.word && /\p{Lu}/u.test(previous.text) && previous.paragraph === tokens[first]!.paragraph && start - previous.end <= 1) {
     const lower = previous.lower;
     const known =
       months.has(lower) ||
@@ -255,7 +279,10 @@ function isIdentifierOrDate(
       rules.numbers.hedges.some((h) => h.includes(lower));
     if (!known) return true;
   }
-  if (isListMarker(doc, first, last, used)) return true;
+  if (isListMarker(doc, first, last, used) || (plainInteger && isDashListMarker(text, start, end, value))) return true;
+  // "(1)" alone in its brackets is a footnote call or note when the article has notes — a line opening with one;
+  // otherwise it may be a count ("Murali Vijay (11) was out").
+  if (plainInteger && value <= MAX_FOOTNOTE && previous?.text === '(' && next?.text === ')' && NOTE_LINE.test(text)) return true;
   if (plainInteger && isAddress(doc, last)) return true;
   // English groups thousands with commas: "21677", "4125" without them are codes, ZIP codes or street numbers.
   if (plainInteger && rules.numbers.decimal === '.' && raw.length >= 4 && !CURRENCY_SYMBOLS.has(previous?.lower ?? '') && !unitFollows(doc, end, last)) {
@@ -263,6 +290,22 @@ function isIdentifierOrDate(
     if (!nextWord?.word || nextWord.capitalized || raw.length >= 5) return true;
   }
   return false;
+}
+
+/**
+ * « 1-prendre …», « 4- activer … »: a number opening its line with a dash before the item is a list marker
+ * when the line before or after opens with the number before or after it.
+ */
+function isDashListMarker(text: string, start: number, end: number, value: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim() !== '' || !DASH_ITEM.test(text.slice(end, end + 4))) return false;
+  const opens = (from: number, expected: number): boolean => {
+    const match = LINE_NUMBER.exec(text.slice(from, from + 8));
+    return match !== null && Number(match[1]) === expected;
+  };
+  const previousStart = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : -1;
+  const nextBreak = text.indexOf('\n', end);
+  return (previousStart !== -1 && opens(previousStart, value - 1)) || (nextBreak !== -1 && opens(nextBreak + 1, value + 1));
 }
 
 /** "3300 Gallows Road", "12 rue de Rivoli": a street number. */
@@ -280,7 +323,11 @@ function isAddress(doc: ParsedDocument, last: number): boolean {
 function unitFollows(doc: ParsedDocument, end: number, last: number): boolean {
   const next = doc.tokens[last + 1];
   if (/^\s?%/u.test(doc.text.slice(end, end + 2))) return true;
-  return next !== undefined && (doc.rules.numbers.currencyWords.has(next.lower) || CURRENCY_SYMBOLS.has(next.lower));
+  if (next === undefined) return false;
+  const { numbers } = doc.rules;
+  const { tokens } = doc;
+  const percent = numbers.percentWords.some((phrase) => phrase.every((word, k) => tokens[last + 1 + k]?.lower === word));
+  return percent || numbers.currencyWords.has(next.lower) || CURRENCY_SYMBOLS.has(next.lower);
 }
 
 /** "le 11 et le 28 mars", "11-28 March". */
@@ -434,6 +481,8 @@ function headNoun(doc: ParsedDocument, from: number, afterScale: boolean): { wor
   const { tokens, rules, text } = doc;
   let k = from;
   if (afterScale && rules.numbers.of.has(tokens[k]?.lower ?? '')) k++;
+  // "two other people", « deux autres personnes »: the adjective belongs to the counted phrase.
+  if (rules.numbers.postModifiers.has(tokens[k]?.lower ?? '') && isNounCandidate(doc, k + 1, true)) k++;
   const firstToken = tokens[k];
   const paragraph = tokens[from - 1]?.paragraph;
   // English modifiers may be participles: "five remaining bodies", "two injured people".
@@ -483,7 +532,9 @@ function isNounCandidate(doc: ParsedDocument, k: number, participles = false): b
   if (rules.stopwords.has(lower) && !rules.numbers.timeUnits.has(lower)) return false;
   if (rules.verbGlue.has(lower) || rules.phraseBreakers.has(lower) || rules.conjunctions.has(lower)) return false;
   if (rules.determiners.has(lower) || rules.pronouns.has(lower) || rules.numbers.months.has(lower)) return false;
-  if (rules.speechVerbs.has(lower) || rules.adverbs.has(lower)) return false;
+  // "two demands", "three claims": plural forms of speech verbs that double as nouns.
+  const pluralNoun = lower.endsWith('s') && singulars(lower).some((form) => rules.speechVerbBases.has(form));
+  if ((rules.speechVerbs.has(lower) && !pluralNoun) || rules.adverbs.has(lower)) return false;
   if (!participles && /(?:ant|ing)$/u.test(lower) && lower.length > 5) return false;
   if (COMPARATIVES.has(lower)) return false;
   return !rules.numbers.scales.has(lower) || rules.numbers.currencyWords.has(lower);
@@ -494,6 +545,9 @@ function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Arra
   const first = tokens[quantity.first]!;
   if (first.capitalized && !isSentenceInitial(doc, quantity.first) && !rules.numbers.collectives.has(first.lower)) return null;
   if (isRelativeDate(doc, quantity.first, quantity.last)) return null;
+  // "day five", "round two": a number word after a label or a singular time unit is an ordinal label.
+  const label = tokens[quantity.first - 1]?.lower ?? '';
+  if (!quantity.fraction && (rules.numbers.labelNouns.has(label) || (rules.numbers.timeUnits.has(label) && !/s$/u.test(label)))) return null;
   const hedge = hedgeBefore(tokens, quantity.first, rules);
   let value = quantity.value;
   let end = tokens[quantity.last]!.end;
@@ -514,7 +568,7 @@ function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Arra
         unit = head.words;
         end = head.end;
         last = head.last;
-      } else if (!quantity.fraction && !quantity.vague && !quantity.approximate && hedge === null) {
+      } else if (!quantity.fraction && !quantity.vague && !quantity.approximate && hedge === null && !isPartitive(doc, quantity.last)) {
         return null;
       }
     }
@@ -528,6 +582,15 @@ function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Arra
   if (quantity.approximate) figure.approximate = true;
   figure.surface = text.slice(span.start, span.end);
   return figure;
+}
+
+/** "four of their overs", « deux d'entre eux », « trois des otages »: a count of part of a set named after it. */
+function isPartitive(doc: ParsedDocument, last: number): boolean {
+  const { tokens, rules } = doc;
+  const link = tokens[last + 1]?.lower ?? '';
+  if (!rules.numbers.of.has(link)) return false;
+  const next = tokens[last + 2]?.lower ?? '';
+  return rules.determiners.has(next) || next === "d'entre" || next === 'entre' || link === 'des';
 }
 
 /** "huit des 28 millions d'habitants": the count shares the scale of the total it is part of. */

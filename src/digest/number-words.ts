@@ -29,10 +29,16 @@ const ONE = new Set(['un', 'une', 'one', 'a', 'an']);
 /** Words that make a plural collective a quantity on its own: « des milliers », "several thousands". */
 const QUANTIFIERS = new Set(['des', 'de', "d'", 'plusieurs', 'quelques', 'several', 'many', 'some']);
 const HUNDRED = 100;
+const MILLION = 1e6;
 const THOUSAND = 1000;
 
 /** Reads a quantity written in words starting at token `i`, or null. */
 export function readNumberWords(tokens: readonly Token[], i: number, rules: LanguageRules): WordQuantity | null {
+  // « deux tiers », "three quarters": a cardinal before a fraction counts parts of a whole.
+  if (rules.numbers.fractions.has(tokens[i + 1]?.lower ?? '') && rules.numbers.words.has(tokens[i]!.lower)) {
+    const fraction = readFraction(tokens, i + 1, rules);
+    if (fraction) return fraction;
+  }
   return readCollective(tokens, i, rules) ?? readFraction(tokens, i, rules) ?? readCardinal(tokens, i, rules);
 }
 
@@ -110,10 +116,13 @@ function readCollective(tokens: readonly Token[], i: number, rules: LanguageRule
     total = value * nextCollective;
     last = i + 2;
   }
-  const followedByOf = of.has(tokens[last + 1]?.lower ?? '');
+  // "billions in taxpayer dollars": a plural scale with its own link to what it measures.
+  const followedByOf = of.has(tokens[last + 1]?.lower ?? '') || (plural && value >= MILLION && rules.numbers.amountLinks.has(tokens[last + 1]?.lower ?? ''));
   const determined = QUANTIFIERS.has(previous?.lower ?? '');
+  // "an extra dozen overs": one adjective may stand between the article and the collective.
+  const modified = previous !== undefined && rules.numbers.postModifiers.has(previous.lower) && ONE.has(tokens[i - 2]?.lower ?? '');
   if (plural && !followedByOf && !determined && last === i) return null;
-  if (!plural && !followedByOf && !ONE.has(previous?.lower ?? '')) return null;
+  if (!plural && !followedByOf && !ONE.has(previous?.lower ?? '') && !modified) return null;
   const first = !plural && previous && ONE.has(previous.lower) ? i - 1 : i;
   return { value: total, first, last, vague: plural, approximate: true, fraction: false, attachedNoun: null };
 }
@@ -134,6 +143,8 @@ function readFraction(tokens: readonly Token[], i: number, rules: LanguageRules)
   if (part === undefined) return null;
   const next = tokens[i + 1]?.lower ?? '';
   const previous = tokens[i - 1]?.lower ?? '';
+  // "the bottom half of the table", « la première moitié de l'année »: a part, not a quantity.
+  if (rules.numbers.positionalAdjectives.has(previous)) return null;
   const count = words.get(previous);
   if (count !== undefined && !ONE.has(previous)) {
     return { value: count * part, first: i - 1, last: i, vague: false, approximate: false, fraction: true, attachedNoun: null };

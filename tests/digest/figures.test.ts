@@ -118,3 +118,54 @@ describe('figures in English', () => {
     expect(figures(text, 'en')).toEqual([]);
   });
 });
+
+describe('figures: what digits do not count', () => {
+  it('leaves out days after an abbreviated month, footnote calls of an article with notes, and dash list markers', () => {
+    expect(figures('The film opens on Dec. 31 and the sequel on Oct. 5, 2027, in 300 theaters.', 'en')).toEqual([['300 theaters', 300]]);
+    expect(figures('Le rapport (1) recense 40 cas.\n(1) Source : ministère.', 'fr')).toEqual([['40 cas', 40]]);
+    expect(figures('Le plan prévoit :\n1-recruter des enseignants ;\n2-ouvrir 30 classes ;\n3- rénover les écoles.', 'fr')).toEqual([['30 classes', 30]]);
+  });
+
+  it('keeps a count in brackets when the article has no notes, and « à N heures » beyond a day as a duration', () => {
+    expect(figures('Opener Sam Reid (27) was caught behind.', 'en')).toEqual([['27', 27]]);
+    expect(figures('Le temps de travail passe à 1 550 heures par an. Le train part à 15 heures.', 'fr')).toEqual([['1 550 heures par an', 1550]]);
+  });
+});
+
+describe('figures: how digits are written', () => {
+  it('reads a decimal point before a percent sign in a French text, and a price split after its comma', () => {
+    expect(figures('Le chômage est passé de 15.3% à 9,8% en un an.', 'fr')).toEqual([
+      ['15.3%', 15.3],
+      ['9,8%', 9.8],
+    ]);
+    expect(figures('Le livre est vendu 12, 90 € en librairie.', 'fr')).toEqual([['12, 90 €', 12.9]]);
+  });
+
+  it('reads a measure after a capitalised name but not a model number, and units glued to the number', () => {
+    expect(figures('Ohio lost 3.2 percent of its jobs, Texas 1.4 percent. The Boeing 737 is grounded.', 'en')).toEqual([
+      ['3.2 percent', 3.2],
+      ['1.4 percent', 1.4],
+    ]);
+    expect(figures('He bowled at 145kph.', 'en')).toEqual([['145kph', 145]]);
+  });
+});
+
+describe('figures: number words', () => {
+  it('reads counts with an adjective before the noun, plural nouns that are also speech verbs, and partitives', () => {
+    expect(figures('Two other people and two earlier reports were cited; it was one of three demands.', 'en')).toEqual([
+      ['Two other people', 2],
+      ['two earlier reports', 2],
+      ['three demands', 3],
+    ]);
+    expect(figures('They had a further six of their overs left, and an extra dozen overs.', 'en')).toEqual([
+      ['six', 6],
+      ['dozen overs', 12],
+    ]);
+  });
+
+  it('reads "billions in", « deux tiers » as fractions, and leaves out positional halves and labels like "day three"', () => {
+    expect(figures('The plan will cost billions in public money.', 'en')).toEqual([['billions', 1e9]]);
+    expect(figures('Deux tiers des salariés sont concernés.', 'fr')).toEqual([['Deux tiers', 0.6666]]);
+    expect(figures('The bottom half of the league struggled on day three.', 'en')).toEqual([]);
+  });
+});

@@ -181,5 +181,8 @@ export const english: LanguageRules = {
     percentWords: phrases('per_cent percent pct percentage_points percentage_point'),
     currencyWords: wordSet('dollars dollar euros euro pounds pound sterling yen yuan renminbi rupees rupee francs franc roubles rubles rand naira shillings pesos dinars riyals dirhams'),
     perWords: wordSet('per a an each /'),
+    postModifiers: wordSet('other more further extra additional earlier previous separate different new former'),
+    positionalAdjectives: wordSet('top bottom first second upper lower latter former back front'),
+    amountLinks: wordSet('in'),
   },
 };

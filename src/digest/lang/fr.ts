@@ -209,5 +209,8 @@ export const french: LanguageRules = {
     percentWords: phrases('pour_cent pour_cents pourcent pour-cent points_de_pourcentage point_de_pourcentage'),
     currencyWords: wordSet('dollars dollar euros euro livres francs franc yens yen yuans yuan roubles rouble dinars pesos roupies'),
     perWords: wordSet('par /'),
+    postModifiers: wordSet('autres nouveaux nouvelles derniers dernières premiers premières'),
+    positionalAdjectives: wordSet('première premier seconde second dernière dernier'),
+    amountLinks: wordSet(''),
   },
 };

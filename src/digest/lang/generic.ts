@@ -87,5 +87,8 @@ export const generic: LanguageRules = {
     percentWords: phrases(''),
     currencyWords: NONE,
     perWords: wordSet('/'),
+    postModifiers: NONE,
+    positionalAdjectives: NONE,
+    amountLinks: NONE,
   },
 };

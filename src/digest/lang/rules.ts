@@ -54,6 +54,12 @@ export interface NumberRules {
   currencyWords: ReadonlySet<string>;
   /** Per-unit links ("par litre", "per day", "a day"). */
   perWords: ReadonlySet<string>;
+  /** Adjectives between a number and its noun ("two other people", « deux autres personnes »). */
+  postModifiers: ReadonlySet<string>;
+  /** Words after which a fraction is a part, not a quantity ("the bottom half", « la première moitié »). */
+  positionalAdjectives: ReadonlySet<string>;
+  /** Links between a plural scale and what it measures besides "of" ("billions in taxpayer dollars"). */
+  amountLinks: ReadonlySet<string>;
 }
 
 /** Everything language-specific the engine reads. All word sets hold lower-case forms. */

@@ -49,10 +49,12 @@ export interface EvalSet {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const articlesDir = resolve(here, '../../../../shared/eval/dev/articles');
+const devArticlesDir = resolve(here, '../../../../shared/eval/dev/articles');
+/** The hand-labelled held-out proxy set kept in the repository (same format, same conventions). */
+export const EXTRA_ARTICLES_DIR = resolve(here, '../../fixtures/eval-extra');
 
-/** Reads the development articles from ../shared, or says why it cannot. */
-export function loadEvalSet(): EvalSet {
+/** Reads the development articles from ../shared (or another set in the same format), or says why it cannot. */
+export function loadEvalSet(articlesDir = devArticlesDir): EvalSet {
   if (!existsSync(articlesDir)) return { articles: null, seed: null, missing: `evaluation set not found at ${articlesDir}` };
   const articles = readdirSync(articlesDir)
     .filter((file) => file.endsWith('.json'))

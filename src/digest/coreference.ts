@@ -51,7 +51,7 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
     case 'phrase': {
       const { tokens, rules } = doc;
       if (ref.definite && jobInfo(ref.head, rules)) {
-        const person = personWithJob(reading, ref.head, ref.at);
+        const person = personWithJob(reading, ref.head, ref.at) ?? describedCentre(reading, ref.head, ref.gender, ref.at);
         if (person) return { name: person.name, person, gender: person.gender, human: true };
       }
       // « le quotidien du soir », "the paper": a definite description of a publication is the outlet last cited.
@@ -70,6 +70,18 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
     case 'passive':
       return null;
   }
+}
+
+/**
+ * « Emmanuel Macron a reçu les syndicats. « … », a déclaré le chef de l'Etat »: news copy varies its references,
+ * so a definite role no one was given takes up the named subject just before — if the article gave that person
+ * no other role.
+ */
+function describedCentre(reading: Reading, head: string, gender: Gender, at: number): Person | null {
+  const person = centre(reading, at, gender);
+  if (!person || person.jobs.size > 0) return null;
+  person.jobs.add(jobInfo(head, reading.doc.rules)?.job ?? head);
+  return person;
 }
 
 function personWithJob(reading: Reading, head: string, before: number): Person | null {

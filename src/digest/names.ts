@@ -509,7 +509,7 @@ function findRoles(doc: ParsedDocument, chunkOf: Int32Array, mentioned: readonly
     for (let k = j + 1; k < tokens.length && k <= j + MAX_ROLE_TOKENS; k++) {
       const token = tokens[k]!;
       if (!token.word || token.paragraph !== jobToken.paragraph) {
-        named = token.text === ',' && chunkOf[k + 1] !== -1;
+        named = token.text === ',' && (chunkOf[k + 1] !== -1 || (rules.titles.has(tokens[k + 1]?.lower ?? '') && chunkOf[k + 2] !== -1));
         break;
       }
       if (chunkOf[k] !== -1 && !rules.nounLinks.has(tokens[k - 1]!.lower) && tokens[k - 1]!.lower !== 'of' && !rules.determiners.has(tokens[k - 1]!.lower)) {

@@ -161,7 +161,9 @@ function subjectBeforeParenthesis(reading: Reading, comma: number, bound: number
   const opener = tokens[open + 1]!.lower;
   // Relative clauses, appositions, and short asides ("Smith, 45,", "Tom Carper, D-Del.,").
   const aside = comma - open <= MAX_ASIDE;
-  if (!aside && !rules.relativeSubjects.has(opener) && !rules.conjunctions.has(opener) && !opensDescription(reading, open + 1, comma - 1)) return null;
+  // "The report, published by Amnesty, describes": a participle opens an apposition too.
+  const participial = (rules.pastSuffix?.test(opener) ?? false) || isParticiple(reading, open + 1);
+  if (!aside && !participial && !rules.relativeSubjects.has(opener) && !rules.conjunctions.has(opener) && !opensDescription(reading, open + 1, comma - 1)) return null;
   const end = open - 1;
   if (end < bound) return null;
   const chunk = names.chunkOf[end] ?? -1;
@@ -280,8 +282,10 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
   }
   while (last > i && (rules.nounLinks.has(tokens[last]!.lower) || rules.determiners.has(tokens[last]!.lower))) last--;
   // "le Premier ministre, Michel Barnier, …": a name in apposition after a comma is the speaker.
-  const apposed = names.chunkOf[last + 2] ?? -1;
-  if (tokens[last + 1]?.text === ',' && apposed !== -1 && names.chunks[apposed]!.first === last + 2) {
+  // « l'avocat de la famille, Me Jean Dupond »: a courtesy title may open the apposition.
+  const nameStart = rules.titles.has(tokens[last + 2]?.lower ?? '') ? last + 3 : last + 2;
+  const apposed = names.chunkOf[nameStart] ?? -1;
+  if (tokens[last + 1]?.text === ',' && apposed !== -1 && names.chunks[apposed]!.first === nameStart) {
     const chunk = names.chunks[apposed]!;
     const after = tokens[chunk.last + 1];
     if (!chunk.possessive && (!after || after.paragraph !== tokens[last]!.paragraph || CLOSES_APPOSITION.has(after.text))) {
@@ -292,8 +296,10 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     const inner = names.chunkOf[k]!;
     if (inner === -1) continue;
     const chunk = names.chunks[inner]!;
-    const before = tokens[chunk.first - 1]!;
-    if (chunk.first === k && chunk.last === last && !chunk.possessive && !rules.nounLinks.has(before.lower) && before.lower !== 'of') {
+    // « le ministère de l'Intérieur »: a name that "de"/"of" governs, through its article or not, is a complement.
+    const link = rules.determiners.has(tokens[chunk.first - 1]!.lower) ? tokens[chunk.first - 2] : tokens[chunk.first - 1];
+    const complement = link !== undefined && (rules.nounLinks.has(link.lower) || link.lower === 'of');
+    if (chunk.first === k && chunk.last === last && !chunk.possessive && !complement) {
       return { kind: 'name', chunk: inner, at: tokens[k]!.start };
     }
     k = chunk.last;

@@ -101,6 +101,21 @@ describe('speakers: verbs before, sources after, closing attributions', () => {
   });
 });
 
+describe('speakers: organisations and documents', () => {
+  it('keeps a name governed through its article inside the phrase (« le ministère de l’Intérieur »)', () => {
+    expect(speakers("Selon le ministère de l'Intérieur, « plus de 200 000 personnes ont manifesté dans toute la France ».", 'fr')[0]?.[1]).toBe("le ministère de l'Intérieur");
+  });
+
+  it('reads an apposed name after a courtesy title, « pointer » as a speech verb, and participial appositions', () => {
+    const lawyer = "« Nous allons porter plainte dès demain », annonce l'avocat de la famille, Me Jean Dupond.";
+    expect(speakers(lawyer, 'fr')[0]?.[1]).toBe('Jean Dupond');
+    expect(speakers('Le rapport de la Cour des comptes pointe « une gestion défaillante et des dépenses mal maîtrisées ».', 'fr')[0]?.[1]).toBe(
+      'Le rapport de la Cour des comptes',
+    );
+    expect(speakers('The report, published by the charity, describes "a systematic campaign of intimidation against journalists".', 'en')[0]?.[1]).toBe('The report');
+  });
+});
+
 describe('speakers: publications, courts and documents', () => {
   it('gives « peut-on lire dans X » to the publication read, and a bare « peut-on lire » to the last one cited', () => {
     expect(speakers('« La direction a maquillé ses comptes pendant trois ans », peut-on lire dans Libération.', 'fr')[0]?.[1]).toBe('Libération');
@@ -182,6 +197,15 @@ describe('speakers: pronouns and surnames', () => {
   it('takes initials before a surname as the mark of a person', () => {
     const text = 'The film is directed by R.J. Calder. Calder asked the actors to improvise every scene. "I wanted them to find the characters themselves," he said.';
     expect(speakers(text, 'en')[0]?.[1]).toBe('R.J. Calder');
+  });
+
+  it('takes a definite role no one was given for the named subject just before (varied reference)', () => {
+    const french = 'Julien Marchand a reçu les syndicats jeudi. « Le dialogue social doit reprendre au plus vite », a déclaré le chef de l’Etat.';
+    expect(speakers(french, 'fr')[0]?.[1]).toBe('Julien Marchand');
+    const english = 'Chloe Hart asked her cast to improvise. “Scripts never tell you everything about a character,” the director said.';
+    expect(speakers(english, 'en')[0]?.[1]).toBe('Chloe Hart');
+    const other = 'Marc Petit, le maire, a reçu les syndicats. « Le dialogue social doit reprendre au plus vite », a déclaré le préfet.';
+    expect(speakers(other, 'fr')[0]?.[1]).toBe('le préfet');
   });
 
   it('resolves a pronoun to a person named by role only', () => {

@@ -23,7 +23,13 @@ export const FIRST_NAMES = genderedWords({
     raphael raphaël mohamed mohammed ahmed ali omar hassan hussein abdul abdullah ibrahim mustafa yusuf
     barack bill tony gordon nigel boris rishi keir theresa jeremy hamid recep xi narendra luiz jair joe
     hans klaus jürgen wolfgang olaf friedrich carlos pedro miguel luis javier antonio giuseppe marco luca
-    matteo giorgio sergio viktor volodymyr petro andriy oleksandr yuri`,
+    matteo giorgio sergio viktor volodymyr petro andriy oleksandr yuri tim sam dan
+    nick mike bob rob matt josh ken ted tommy danny jimmy oliver harry jake charlie
+    alfie leo max felix hugh ian neil graham colin duncan stuart rupert angus
+    fabien florian romain maxime quentin adrien damien cédric cedric sylvain ludovic benjamin
+    gaël gael yann loïc loic hervé herve lionel serge francis jean-luc jean-pierre jean-marc
+    marcel maurice roland georges henri paul-henri emmanuel gabriel raphaël rémi remi théo theo
+    enzo mathis tristan baptiste victor jules arthur louis kylian karim mehdi rachid youssef bilal amine`,
   f: `mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
     ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
     cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
@@ -36,5 +42,10 @@ export const FIRST_NAMES = genderedWords({
     lea léa julie pauline elodie élodie amelie amélie christiane francoise françoise monique nicole
     michele michèle martine catherine elisabeth élisabeth agnes agnès rachida najat fatima aisha ayesha
     maryam leila layla yulia olga natalia svetlana tatiana irina elena anastasia ana sofia lucia carmen
-    giulia francesca chiara giorgia angela annalena ursula sanna mette`,
+    giulia francesca chiara giorgia angela annalena ursula sanna mette jane susan kate katie lucy sally
+    emma jenny amanda vanessa rose ruby ella mia isla poppy freya imogen harriet eleanor hazel
+    fiona kirsty gemma louise hélène helene florence mathilde margaux inès ines lucie clara jeanne
+    juliette alice louise océane oceane justine marion audrey émilie emilie laetitia lætitia caroline
+    delphine véronique veronique corinne patricia béatrice beatrice geneviève genevieve
+    josiane odile mireille nadia samia yasmina karima amina salma`,
 });

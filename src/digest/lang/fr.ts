@@ -16,7 +16,7 @@ const SPEECH_VERBS = frenchVerbForms(`
   murmurer crier hurler plaisanter protester objecter rétorquer riposter avouer dévoiler confesser évoquer
   développer enchaîner continuer clamer analyser argumenter arguer féliciter indigner inquiéter
   marteler répéter considérer concéder révéler énoncer stipuler agacer alarmer étonner insurger offusquer désoler
-  lamenter exhorter souhaiter saluer fustiger critiquer tonner pester conseiller recommander
+  lamenter exhorter souhaiter saluer fustiger critiquer tonner pester conseiller recommander pointer
   suggère|suggèrent|suggéré|suggérée|suggérait|suggérant|suggérer
   plaindre|plaint|plaignent|plaignait|plaignant|plaindre
   espérer|espère|espèrent|espéré|espérait|espérant

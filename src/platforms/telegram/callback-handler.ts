@@ -2,6 +2,7 @@ import type { CallbackQuery } from 'grammy/types';
 import { findSettingOption, settingOptionsFor } from '../../commands/chat-setting-options.ts';
 import type { CommandContext, InterfaceLanguage } from '../../commands/command.ts';
 import { runCommand } from '../../commands/command-registry.ts';
+import { truncate } from '../../render/truncate.ts';
 import type { ChatRecord } from '../../store/records.ts';
 import { decodeButton, feedKey } from './callback-data.ts';
 import { isChatAdmin } from './chat-admin.ts';
@@ -39,9 +40,25 @@ async function mayChange(bot: TelegramBot, query: CallbackQuery, chat: ChatRecor
  *   bot.on('callback_query:data', (ctx) => handleButton(telegram, ctx.callbackQuery));
  */
 export async function handleButton(bot: TelegramBot, query: CallbackQuery): Promise<void> {
+  const state = { answered: false };
+  const answer = async (text: string, alert = false) => {
+    state.answered = true;
+    await bot.api.answerCallbackQuery(query.id, { text: truncate(text, 200), show_alert: alert });
+  };
+  try {
+    await pressButton(bot, query, answer);
+  } catch (error) {
+    if (!state.answered) {
+      const lang = interfaceLanguage(query.from.language_code);
+      await answer(say(lang, { en: 'That did not work; the error has been logged.', fr: 'Cela n’a pas marché ; l’erreur est dans le journal.' }), true).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+async function pressButton(bot: TelegramBot, query: CallbackQuery, answer: (text: string, alert?: boolean) => Promise<void>): Promise<void> {
   const { service } = bot;
   const userLang = interfaceLanguage(query.from.language_code);
-  const answer = (text: string, alert = false) => bot.api.answerCallbackQuery(query.id, { text: text.slice(0, 200), show_alert: alert });
   const action = query.data === undefined ? null : decodeButton(query.data);
   const message = query.message;
   if (!action || !message) {

@@ -11,7 +11,7 @@ import type { ParsedDocument } from './document.ts';
 import type { LanguageRules } from './lang/rules.ts';
 import { jobInfo, singulars } from './names.ts';
 import type { QuoteSegment } from './quote-marks.ts';
-import { tokenAt, type Token } from './tokens.ts';
+import { tokenAt } from './tokens.ts';
 
 /** One quotation, possibly in several parts, with the attributions found between its parts. */
 export interface Quotation {
@@ -80,16 +80,30 @@ export function findQuotations(doc: ParsedDocument): Quotation[] {
 }
 
 /**
- * « prise illégale d’intérêt », « corruption passive » et « trafic d’influence »: short verbless quotations joined
- * by nothing but commas or a coordinating conjunction are items of a list — names, titles or terms, not speech.
+ * Ateliers (« Écrire une chanson », « Monter un court métrage » ou « Photographier la nuit »): short verbless
+ * quotations joined by nothing but commas or a coordinating conjunction, in a sentence where nobody speaks, are
+ * items of a list — names, titles or terms. With a speech verb (« il a dénoncé « … », « … » ») they are words.
  */
 function markLists(doc: ParsedDocument, pieces: Quotation[]): void {
-  for (let i = 0; i + 1 < pieces.length; i++) {
-    const gap = doc.text.slice(pieces[i]!.close, pieces[i + 1]!.open);
-    if (!LIST_GAP.test(gap) || !isNamelike(doc, pieces[i]!) || !isNamelike(doc, pieces[i + 1]!)) continue;
-    pieces[i]!.nonSpeech = true;
-    pieces[i + 1]!.nonSpeech = true;
+  for (let i = 0; i + 1 < pieces.length; ) {
+    let end = i;
+    while (end + 1 < pieces.length && LIST_GAP.test(doc.text.slice(pieces[end]!.close, pieces[end + 1]!.open))) end++;
+    const items = pieces.slice(i, end + 1);
+    i = end + 1;
+    if (items.length < 2 || !items.every((item) => isNamelike(doc, item))) continue;
+    // Items of one list share their kind: « mis en examen pour « complicité de … » et « recel de … » ».
+    const named = items.some((item) => item.nonSpeech);
+    if (named || !speechVerbBefore(doc, tokenAt(doc.tokens, items[0]!.open))) for (const item of items) item.nonSpeech = true;
   }
+}
+
+/** Whether a speech verb stands before token `k` in its sentence, outside quotations. */
+function speechVerbBefore(doc: ParsedDocument, k: number): boolean {
+  const sentence = doc.sentenceOf[k];
+  for (let j = k - 1; j >= 0 && doc.sentenceOf[j] === sentence; j--) {
+    if (doc.quoteOf[j] === -1 && doc.rules.speechVerbs.has(doc.tokens[j]!.lower)) return true;
+  }
+  return false;
 }
 
 /** Short, without a comma, an auxiliary or a subject pronoun: shaped like a name rather than a clause. */
@@ -206,9 +220,14 @@ function continuesAfterAttribution(doc: ParsedDocument, previous: Quotation, nex
   if (embedded(doc, previous.open)) return false;
   const sentence = doc.sentenceOf[first - 1];
   for (let k = first; k < last; k++) if (doc.sentenceOf[k] !== sentence) return false;
-  if (!gap.some((t) => isAttributionWord(doc, t))) return false;
-  const after = tokens.slice(tokenAt(tokens, next.close), tokenAt(tokens, next.close) + 6);
-  return !after.some((t) => t.paragraph === tokens[last]!.paragraph && isAttributionWord(doc, t));
+  let attributed = false;
+  for (let k = first; k <= last && !attributed; k++) attributed = isAttributionAt(doc, k);
+  if (!attributed) return false;
+  const afterStart = tokenAt(tokens, next.close);
+  for (let k = afterStart; k < tokens.length && k < afterStart + 6; k++) {
+    if (tokens[k]!.paragraph === tokens[last]!.paragraph && isAttributionAt(doc, k)) return false;
+  }
+  return true;
 }
 
 /** The quotation is part of a narrative clause: words precede it in its sentence, and no colon. */
@@ -223,12 +242,14 @@ function embedded(doc: ParsedDocument, open: number): boolean {
   return false;
 }
 
-function isAttributionWord(doc: ParsedDocument, token: Token): boolean {
-  const { rules } = doc;
+/** A speech verb, an inverted pronoun, or a whole source marker ("according to", « d'après ») at token `k`. */
+function isAttributionAt(doc: ParsedDocument, k: number): boolean {
+  const { rules, tokens } = doc;
+  const lower = tokens[k]!.lower;
   return (
-    rules.speechVerbs.has(token.lower) ||
-    (rules.invertedPronoun?.test(token.lower) ?? false) ||
-    rules.accordingTo.some((phrase) => phrase[0] === token.lower)
+    rules.speechVerbs.has(lower) ||
+    (rules.invertedPronoun?.test(lower) ?? false) ||
+    rules.accordingTo.some((phrase) => phrase.every((word, j) => tokens[k + j]?.lower === word))
   );
 }
 
@@ -331,7 +352,7 @@ function subjectOfNextVerb(doc: ParsedDocument, openToken: number, closeToken: n
   const next = tokens[closeToken];
   if (!next?.word || next.capitalized || doc.sentenceOf[closeToken] !== sentence || next.paragraph !== tokens[openToken]?.paragraph) return false;
   for (let k = closeToken; k < tokens.length && k < closeToken + SUBJECT_WINDOW && tokens[k]!.word; k++) {
-    if (isAttributionWord(doc, tokens[k]!) || rules.pronouns.has(tokens[k]!.lower)) return false;
+    if (isAttributionAt(doc, k) || rules.pronouns.has(tokens[k]!.lower)) return false;
   }
   return true;
 }

@@ -46,11 +46,15 @@ describe('findQuotations', () => {
     expect(quote?.nonSpeech).toBe(true);
   });
 
-  it('marks short verbless quotations listed with commas or a conjunction as names, not speech', () => {
+  it('marks short verbless quotations listed with commas or a conjunction as names, unless a speech verb governs them', () => {
     const found = quotations('Le festival propose des ateliers (« Écrire une chanson », « Monter un court métrage » ou « Photographier la nuit »).', french);
     expect(found.map((q) => q.nonSpeech)).toEqual([true, true, true]);
     const speech = quotations('The memo said the plan "is a recipe for chaos in the schools" and "will cost far too much".', english);
     expect(speech.map((q) => q.nonSpeech)).toEqual([false, false]);
+    const denounced = quotations('Le député a dénoncé « une dérive très autoritaire », « un mépris des institutions » et « une faute politique grave ».', french);
+    expect(denounced.map((q) => q.nonSpeech)).toEqual([false, false, false]);
+    const charges = quotations("Il est mis en examen pour « complicité d'abus de biens sociaux » et « recel d'abus de biens sociaux ».", french);
+    expect(charges.map((q) => q.nonSpeech)).toEqual([true, true]);
   });
 
   it('marks the name of an offence after a word of criminal procedure as non-speech, not a long charge text', () => {

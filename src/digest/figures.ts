@@ -35,7 +35,7 @@ const ORDINAL_SUFFIX = /^(?:er|re|ère|e|ème|eme|è|ᵉ|ᵉʳ|nd|rd|th|st|d|nde
 const ATTACHED_UNITS = new Set([
   'km', 'kg', 'g', 'mg', 'µg', 'l', 'ml', 'cl', 'dl', 'm', 'cm', 'mm', 't', 'kt', 'mw', 'gw', 'kw', 'kwh', 'mwh', 'gwh',
   'twh', 'ha', 'mo', 'go', 'gb', 'mb', 'tb', 'bn', 'k', '%', '‰', '°', '°c', '°f', 'm²', 'km²', 'm2', 'km2', 'hz',
-  'ghz', 'mhz', 'mph', 'kmh', 'kph', 'km/h', 'min', 'mn', 'md', 'mds', 'mrd', 'tn', 'cc', 'hp', 'kn',
+  'ghz', 'mhz', 'mph', 'kmh', 'kph', 'km/h', 'min', 'mn', 'md', 'mds', 'mrd', 'tn', 'cc', 'hp', 'kn', 'c', 'f',
 ]);
 /** Unit words after which an English noun phrase is complete ("50 km", "353 knots"). */
 const UNIT_WORDS = new Set(['km', 'kg', 'g', 'mg', 'l', 'ml', 'm', 'cm', 'mm', 't', 'mph', 'ha', 'per', 'percent']);

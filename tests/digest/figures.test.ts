@@ -147,6 +147,10 @@ describe('figures: how digits are written', () => {
       ['1.4 percent', 1.4],
     ]);
     expect(figures('He bowled at 145kph.', 'en')).toEqual([['145kph', 145]]);
+    expect(figures('Temperatures reached 41C (106F) in Seville on Tuesday.', 'en')).toEqual([
+      ['41C', 41],
+      ['106F', 106],
+    ]);
   });
 });
 

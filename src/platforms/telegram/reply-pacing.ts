@@ -2,8 +2,8 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import type { Transformer } from 'grammy';
 
-/** Methods that post or change a message: the ones Telegram's flood limits count. */
-const POSTING = /^(send|copy|forward|edit)/;
+/** Methods that post or change a message: the ones Telegram's flood limits count ("typing…" is not one). */
+const POSTING = /^(send(?!ChatAction)|copy|forward|edit)/;
 
 /**
  * A grammY transformer for command answers (not digests, which the delivery core paces). The

@@ -26,6 +26,8 @@ import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
 export interface TelegramRuntimeOptions extends TelegramConfig {
   connectBackoff?: { firstMs: number; maxMs: number };
   limits?: DeliveryLimits;
+  /** How long to wait before polling again after Telegram ended the polling (default 30 s). */
+  pollingRestartMs?: number;
 }
 
 /** One `/digest` per chat (or forum topic) per this long. */
@@ -145,6 +147,7 @@ export function telegramRuntime(options: TelegramRuntimeOptions): PlatformRuntim
         log.info(`Telegram bot @${bot.botInfo.username} receives updates at ${url} (listening on ${host}:${webhook.port}${path})`);
         return;
       }
+      const restartMs = options.pollingRestartMs ?? POLLING_RESTART_MS;
       const startPolling = () => {
         polling = bot.start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false, timeout: POLL_TIMEOUT_S, onStart: (me) => log.info(`Telegram bot @${me.username} is polling`) });
         polling.catch((error: unknown) => {
@@ -157,10 +160,10 @@ export function telegramRuntime(options: TelegramRuntimeOptions): PlatformRuntim
           log.error(
             { err: loggableError(error) },
             conflict
-              ? `Telegram ended this bot's polling (409: ${error.description}). Only one process may poll a bot; polling again in ${POLLING_RESTART_MS / 1000} s`
-              : `telegram polling stopped; polling again in ${POLLING_RESTART_MS / 1000} s`,
+              ? `Telegram ended this bot's polling (409: ${error.description}). Only one process may poll a bot; polling again in ${restartMs / 1000} s`
+              : `telegram polling stopped; polling again in ${restartMs / 1000} s`,
           );
-          restartTimer = setTimeout(startPolling, POLLING_RESTART_MS);
+          restartTimer = setTimeout(startPolling, restartMs);
         });
       };
       startPolling();

@@ -13,6 +13,7 @@ import { FakeTelegram } from '../../fakes/telegram/fake-telegram.ts';
 import { repoRoot } from '../../helpers/paths.ts';
 import { spawnPrecis } from '../../helpers/run-cli.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
+import { CHATS, startTelegramHarness, USERS } from './telegram-harness.ts';
 
 const tempDir = useTempDir();
 let fake: FakeTelegram;
@@ -86,6 +87,23 @@ describe('start-up while the Bot API cannot be reached', () => {
     } finally {
       await unreachable.stop();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('polling ended by Telegram', () => {
+  it('logs why (409: another process polls the same bot) and polls again', async () => {
+    const h = await startTelegramHarness({ runtime: { pollingRestartMs: 100 } });
+    try {
+      await h.fake.waitFor(() => h.logs.some((line) => line.includes('is polling')), 'polling');
+      h.fake.failNext('getUpdates', { status: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' });
+      // The poll waiting now returns (with chatter the bot ignores); the next one is refused with 409.
+      h.fake.userMessage(CHATS.team, 'just chatting', { from: USERS.dan });
+      await h.fake.waitFor(() => h.logs.some((line) => line.includes("Telegram ended this bot's polling (409: Conflict")), 'the 409 log line');
+      const [welcome] = await h.ask(USERS.ada.id, '/start', { from: USERS.ada });
+      expect(welcome?.text).toMatch(/^Hello! Précis/);
+    } finally {
+      await h.close();
     }
   });
 });

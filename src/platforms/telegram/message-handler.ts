@@ -33,7 +33,9 @@ export async function handleMessage(bot: TelegramBot, message: Message, channelP
     await migrateGroup(bot, message.migrate_from_chat_id, message.chat.id);
     return;
   }
-  const call = parseBotCommand(message, bot.me.username);
+  // A forwarded message (or a channel post copied into its discussion group) repeats someone else's words: no command.
+  const forwarded = message.forward_origin !== undefined || message.is_automatic_forward === true;
+  const call = forwarded ? null : parseBotCommand(message, bot.me.username);
   const place = commandPlace(bot, message, channelPost);
   if (call) {
     await runTelegramCommand(bot, message, call, place, call.name === 'import' ? importedFile(bot, message) : null);
@@ -44,6 +46,7 @@ export async function handleMessage(bot: TelegramBot, message: Message, channelP
     await setUpChannel(bot, message, message.forward_origin, place);
     return;
   }
+  if (forwarded) return;
   if (message.document && looksLikeOpml(message.document)) {
     const importCall: BotCommandCall = { name: 'import', args: '', addressed: false };
     await runTelegramCommand(bot, message, importCall, place, documentAttachment(bot.api, bot.files, message.document));

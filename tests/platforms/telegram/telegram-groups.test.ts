@@ -56,6 +56,9 @@ describe('the Telegram bot in groups and forum topics', () => {
     const before = h.fake.messagesTo(CHATS.team).length;
     h.fake.userMessage(CHATS.team, '/digest@some_other_bot', { from: USERS.dan });
     h.fake.userMessage(CHATS.team, '/weather', { from: USERS.dan });
+    // A channel post copied into its discussion group, and a forwarded command: someone else's words.
+    h.fake.userMessage(CHATS.team, '/digest@precis_test_bot', { from: USERS.dan, extra: { is_automatic_forward: true } });
+    h.fake.userMessage(CHATS.team, '/digest@precis_test_bot', { from: USERS.dan, extra: { forward_origin: { type: 'hidden_user', sender_user_name: 'X', date: 0 } } });
     const [unknown] = await h.ask(CHATS.team, '/weather@precis_test_bot', { from: USERS.dan });
     expect(unknown?.text).toBe('Unknown command: /weather. See /help.');
     expect(h.fake.messagesTo(CHATS.team)).toHaveLength(before + 1);

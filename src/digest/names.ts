@@ -131,6 +131,8 @@ function isNameWord(doc: ParsedDocument, i: number, lowercaseWords: Set<string>,
   if (lowercaseWords.has(lower)) return false;
   if (capitalisedInside.has(lower) || rules.firstNames.has(lower) || rules.titles.has(lower)) return true;
   const next = doc.tokens[i + 1];
+  // "Smith, who has led the company since 2015, …": a relative pronoun for people makes it a name.
+  if (next?.text === ',' && rules.personRelatives.has(doc.tokens[i + 2]?.lower ?? '')) return true;
   return next !== undefined && adjacent(token, next) && next.capitalized && !isFunctionWord(next.lower, rules);
 }
 
@@ -307,7 +309,7 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
     }
     person.gender ??= gender;
     for (const job of context.jobs) person.jobs.add(job);
-    if (chunk.titled || context.jobs.length > 0 || gender !== null || initialled(doc, chunk)) person.human = true;
+    if (chunk.titled || context.jobs.length > 0 || context.human || gender !== null || initialled(doc, chunk)) person.human = true;
     const offset = doc.tokens[chunk.first]!.start;
     lastSeen.set(person, offset);
     mentions.push({ person, offset, paragraph: doc.tokens[chunk.first]!.paragraph });
@@ -379,6 +381,8 @@ interface Description {
   jobs: string[];
   gender: Gender;
   weakGender: Gender;
+  /** A relative pronoun for people follows the name ("Smith, who …"). */
+  human: boolean;
 }
 
 /**
@@ -390,7 +394,7 @@ interface Description {
 function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): Description {
   const { tokens, rules } = doc;
   const jobs: string[] = [];
-  const found: Description = { jobs, gender: null, weakGender: null };
+  const found: Description = { jobs, gender: null, weakGender: null, human: false };
   const note = (k: number): void => {
     const job = jobInfo(tokens[k]!.lower, rules);
     if (!job) return;
@@ -418,6 +422,7 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
     // "Soona, elle, n’a pas changé": a pronoun set off after the name marks its gender.
     const pronoun = rules.pronouns.get(tokens[afterName + 1]?.lower ?? '');
     if ((pronoun === 'm' || pronoun === 'f') && tokens[afterName + 2]?.text === ',') found.gender ??= pronoun;
+    if (rules.personRelatives.has(tokens[afterName + 1]?.lower ?? '')) found.human = true;
     let described = false;
     for (let k = afterName + 1, steps = 0; k < tokens.length && steps < MAX_APPOSITION; k++, steps++) {
       const token = tokens[k]!;

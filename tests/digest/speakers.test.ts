@@ -194,6 +194,11 @@ describe('speakers: pronouns and surnames', () => {
     expect(speakers(cataphora, 'en')[0]?.[1]).toBe('David Clarke');
   });
 
+  it('takes a name followed by "who" for a person, even opening the article', () => {
+    const text = 'Okafor, who has led the company since 2015, dismissed the criticism. "Our numbers speak for themselves and the board knows it," he said.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Okafor');
+  });
+
   it('takes initials before a surname as the mark of a person', () => {
     const text = 'The film is directed by R.J. Calder. Calder asked the actors to improvise every scene. "I wanted them to find the characters themselves," he said.';
     expect(speakers(text, 'en')[0]?.[1]).toBe('R.J. Calder');

@@ -74,6 +74,7 @@ export const english: LanguageRules = {
   agentPrepositions: wordSet('by'),
   pronouns: genderedWords({ m: 'he', f: 'she', n: 'it', p: 'they' }),
   invertedPronoun: null,
+  personRelatives: wordSet('who whom whose'),
   relativeSubjects: wordSet('who which'),
   verbGlue: wordSet(`has have had was were is are be been will would could should may might must did does do not
     never also later then previously again once earlier recently reportedly repeatedly publicly privately

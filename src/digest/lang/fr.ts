@@ -103,6 +103,7 @@ export const french: LanguageRules = {
   agentPrepositions: wordSet('par'),
   pronouns: genderedWords({ m: 'il lui', f: 'elle', p: 'ils elles eux' }),
   invertedPronoun: /-(?:t-)?(il|elle|ils|elles|on)$/u,
+  personRelatives: wordSet(''),
   relativeSubjects: wordSet('qui'),
   verbGlue: wordSet(`a ont avait avaient aura aurait auraient est sont était étaient été s' s’ se lui leur l' l’ ne
     n' n’ pas plus jamais y en me m' m’ nous vous a-t-il a-t-elle aussi également encore déjà toujours

@@ -41,6 +41,7 @@ export const generic: LanguageRules = {
   agentPrepositions: NONE,
   pronouns: genderedWords({}),
   invertedPronoun: null,
+  personRelatives: NONE,
   relativeSubjects: NONE,
   verbGlue: NONE,
   adverbSuffix: null,

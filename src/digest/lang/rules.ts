@@ -128,6 +128,8 @@ export interface LanguageRules {
   pronouns: ReadonlyMap<string, Gender>;
   /** Matches a verb with an inverted subject pronoun ("a-t-elle", "dit-il"); group 1 is the pronoun. */
   invertedPronoun: RegExp | null;
+  /** Relative pronouns used for people only ("who"): a name they follow is a person's. */
+  personRelatives: ReadonlySet<string>;
   /** Relative pronouns that can be the subject of a speech verb ("qui", "who"). */
   relativeSubjects: ReadonlySet<string>;
   /** Auxiliaries, negations and clitics between a subject and its verb ("has", "a", "ne", "lui"). */

@@ -1,4 +1,6 @@
-import { franc } from 'franc';
+import { createRequire } from 'node:module';
+
+type Franc = typeof import('franc').franc;
 
 /** ISO 639-3 (what franc returns) → ISO 639-1 (what Précis stores), for the languages we detect. */
 const TWO_LETTER: Record<string, string> = {
@@ -6,6 +8,18 @@ const TWO_LETTER: Record<string, string> = {
   swe: 'sv', dan: 'da', nob: 'no', fin: 'fi', tur: 'tr', ces: 'cs', ron: 'ro', hun: 'hu', ell: 'el', cat: 'ca',
 };
 const CANDIDATES = Object.keys(TWO_LETTER);
+
+let franc: Franc | null = null;
+
+/**
+ * franc, loaded on the first text that needs it: its trigram tables weigh several MB, and most
+ * feeds declare their language, so ingestion usually never needs them. (franc is an ES module:
+ * require() of one is synchronous on Node ≥ 20.19.)
+ */
+function loadFranc(): Franc {
+  franc ??= (createRequire(import.meta.url)('franc') as typeof import('franc')).franc;
+  return franc;
+}
 
 /**
  * The language of a text as an ISO 639-1 code, or null when the text is too short or unclear.
@@ -17,6 +31,6 @@ const CANDIDATES = Object.keys(TWO_LETTER);
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, 1000);
   if (sample.replace(/\s+/g, '').length < 20) return null;
-  const code = franc(sample, { only: CANDIDATES, minLength: 20 });
+  const code = loadFranc()(sample, { only: CANDIDATES, minLength: 20 });
   return TWO_LETTER[code] ?? null;
 }

@@ -74,11 +74,12 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
 
 /**
  * « Emmanuel Macron a reçu les syndicats. « … », a déclaré le chef de l'Etat »: news copy varies its references,
- * so a definite role no one was given takes up the named subject just before — if the article gave that person
- * no other role.
+ * so a definite role no one was given takes up the named subject of the sentence before — if the article gave
+ * that person no other role. Within one sentence a second mention would be a pronoun, so a role there is someone
+ * else (« X a obtenu un non-lieu, a expliqué le juge »).
  */
 function describedCentre(reading: Reading, head: string, gender: Gender, at: number): Person | null {
-  const person = centre(reading, at, gender);
+  const person = centre(reading, at, gender, true);
   if (!person || person.jobs.size > 0) return null;
   person.jobs.add(jobInfo(head, reading.doc.rules)?.job ?? head);
   return person;
@@ -141,14 +142,14 @@ export function resolvePronoun(reading: Reading, gender: Gender, at: number, his
  * description ("un chiraquien s’est souvenu…") leaves the choice to the other rules. Pronouns of the same
  * gender before it are the same person ("Although he said…, Isaac stopped").
  */
-function centre(reading: Reading, at: number, gender: Gender): Person | null {
+function centre(reading: Reading, at: number, gender: Gender, previousOnly = false): Person | null {
   const { doc } = reading;
   const { tokens } = doc;
   const index = tokenIndexBefore(reading, at);
   const sentence = doc.sentenceOf[index]!;
   const paragraph = tokens[index]!.paragraph;
   const own = subjectName(reading, tokenAt(tokens, doc.sentences[sentence]!.start), index, gender);
-  if (own !== undefined) return own;
+  if (own !== undefined) return previousOnly ? null : own;
   const previous = doc.sentences[sentence - 1];
   if (!previous || paragraph - previous.paragraph > 1) return null;
   return subjectName(reading, tokenAt(tokens, previous.start), tokenAt(tokens, previous.end), gender) ?? null;
@@ -184,6 +185,11 @@ function subjectName(reading: Reading, from: number, to: number, gender: Gender)
     const pronoun = rules.pronouns.get(lower);
     if (pronoun !== undefined) {
       if (pronoun !== gender) return null;
+      continue;
+    }
+    // « Le 4 septembre, … », "The 12th of May …": a date opening the sentence is an adverbial.
+    if (rules.determiners.has(lower) && /^\d/u.test(tokens[k + 1]?.text ?? '')) {
+      governed = true;
       continue;
     }
     if (rules.determiners.has(lower)) return null;

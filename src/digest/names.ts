@@ -93,7 +93,9 @@ export function findNames(doc: ParsedDocument, plain: readonly { start: number; 
     if (!isNameWord(doc, i, lowercaseWords, capitalisedInside) && !startsWithParticle(doc, i, lowercaseWords, capitalisedInside)) {
       continue;
     }
-    const last = extendChunk(doc, i);
+    let last = extendChunk(doc, i);
+    // « la ministre des Sports Laura Flessel »: the domain of a job and the name of its holder are two runs.
+    if (isJobDomain(doc, i, last)) last = i;
     const chunk = makeChunk(doc, i, last);
     if (chunk && chunk.inQuote) {
       const at = tokens[i]!.start;
@@ -106,6 +108,22 @@ export function findNames(doc: ParsedDocument, plain: readonly { start: number; 
     i = last;
   }
   return linkPersons(doc, chunks, chunkOf);
+}
+
+/**
+ * Whether the capitalised run `first`..`last` opens with the domain of a job noun it follows through "de"/"of"
+ * (« ministre des Sports Laura Flessel », « ministre de l'Economie Bruno Le Maire »): a single domain word, then a
+ * name of two words or more.
+ */
+function isJobDomain(doc: ParsedDocument, first: number, last: number): boolean {
+  const { tokens, rules } = doc;
+  if (last - first < 2) return false;
+  const isLink = (lower: string): boolean => rules.nounLinks.has(lower) || lower === 'of';
+  let k = first - 1;
+  if (!isLink(tokens[k]?.lower ?? '') && rules.determiners.has(tokens[k]?.lower ?? '')) k--;
+  if (!isLink(tokens[k]?.lower ?? '')) return false;
+  const job = tokens[k - 1];
+  return job !== undefined && job.word && !job.capitalized && jobInfo(job.lower, rules) !== null;
 }
 
 /** Whether token `i` is the first word of its sentence. */
@@ -225,6 +243,8 @@ function makeChunk(doc: ParsedDocument, first: number, last: number): NameChunk 
   for (let k = first; k <= last; k++) {
     const lower = tokens[k]!.lower;
     if (lower === '.') continue;
+    // "Bruno Le Maire", "John Bishop": a title word closing a run after a name is a surname.
+    if (k === last && k > nameFirst) break;
     const title = rules.titles.get(lower);
     const job = title === undefined ? jobInfo(lower, rules) : null;
     if (title !== undefined || job) {

@@ -9,7 +9,7 @@
  * @example
  *   attributeQuotations(reading, quotations)[0]?.name; // 'Choe Son Hui'
  */
-import { resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts';
+import { resolvePronoun, resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts';
 import type { ParsedDocument } from './document.ts';
 import { jobInfo, singulars } from './names.ts';
 import { inScareQuote, isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
@@ -561,6 +561,13 @@ function embeddingSubject(reading: Reading, openToken: number, history: readonly
   if (offenceCueBefore(doc, openToken) !== -1) return null;
   let k = openToken - 1;
   while (k >= start && tokens[k]!.word && !quoted(reading, k) && !rules.conjunctions.has(tokens[k]!.lower)) k--;
+  // « Il aurait travaillé à une stratégie pour « … » »: the conditional of hearsay reports a publication's words.
+  for (let j = k + 1; j < openToken; j++) {
+    if (!rules.hearsayMarkers.has(tokens[j]!.lower)) continue;
+    const source = resolvePronoun(reading, 'n', tokens[openToken]!.start, history);
+    if (source) return source;
+    break;
+  }
   const ref = phraseAfter(reading, k + 1, openToken);
   if (!ref || ref.kind === 'clause' || ref.kind === 'passive') return null;
   // Only a short subject with a determiner: longer runs are likely to swallow the verb ("the star thanks fans").

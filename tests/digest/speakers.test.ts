@@ -213,6 +213,23 @@ describe('speakers: pronouns and surnames', () => {
     expect(speakers(other, 'fr')[0]?.[1]).toBe('le préfet');
   });
 
+  it('keeps a role given in the same sentence as a named subject for someone else', () => {
+    const text = 'Le 31 août, Paul Girard a obtenu un non-lieu, au motif que « les faits ne sont pas suffisamment caractérisés », a expliqué le juge.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('le juge');
+  });
+
+  it('separates the domain of a job from the name of its holder, and reads a title word ending a name as a surname', () => {
+    const text = 'Le 3 mars, la ministre des Armées Claire Vasseur annonce sa démission. « Je pars pour des raisons personnelles et familiales », a-t-elle déclaré.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Claire Vasseur');
+    expect(speakers("Le ministre de l'Economie Paul Le Maire a affirmé que « la croissance sera au rendez-vous cette année ».", 'fr')[0]?.[1]).toBe('Paul Le Maire');
+  });
+
+  it('gives words quoted under the conditional of hearsay to the publication that reported them', () => {
+    const text =
+      "Le 2 mai, on lit dans Libération que l'ancien conseiller Marc Tessier est visé par une enquête. Il aurait mis au point un système pour « contourner les plafonds de dépenses de la campagne ».";
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Libération');
+  });
+
   it('resolves a pronoun to a person named by role only', () => {
     expect(speakers("Le Premier ministre a été interpellé. « Nous n'avons rien à cacher », martèle-t-il.", 'fr')[0]?.[1]).toBe('Le Premier ministre');
   });

@@ -63,6 +63,7 @@ export const english: LanguageRules = {
   offencePrepositions: wordSet('for with of on'),
   crossReferences: phrases('read_more read_also see_also related related_stories more_on'),
   hypotheticalMarkers: phrases('as_if_to_say as_though_to_say as_if as_though as_if_saying'),
+  hearsayMarkers: wordSet('reportedly allegedly'),
   impersonalPronouns: wordSet('one'),
   readingVerbs: wordSet('read reads'),
   sourcePrepositions: wordSet('in on'),

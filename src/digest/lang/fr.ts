@@ -91,6 +91,7 @@ export const french: LanguageRules = {
   offencePrepositions: wordSet("pour de d' d’ du des"),
   crossReferences: phrases('lire_aussi à_lire_aussi a_lire_aussi voir_aussi à_voir_aussi lire_également à_lire lire'),
   hypotheticalMarkers: phrases('comme_pour_dire comme_si comme_pour_signifier'),
+  hearsayMarkers: wordSet('aurait auraient serait seraient'),
   impersonalPronouns: wordSet('on'),
   readingVerbs: wordSet('lire lit lu lisait apprendre apprend appris apprenait'),
   sourcePrepositions: wordSet('dans sur chez'),

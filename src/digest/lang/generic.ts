@@ -30,6 +30,7 @@ export const generic: LanguageRules = {
   offencePrepositions: NONE,
   crossReferences: [],
   hypotheticalMarkers: [],
+  hearsayMarkers: NONE,
   impersonalPronouns: NONE,
   readingVerbs: NONE,
   sourcePrepositions: NONE,

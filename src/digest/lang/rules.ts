@@ -106,6 +106,11 @@ export interface LanguageRules {
   crossReferences: readonly (readonly string[])[];
   /** Token sequences right before a quote that make it hypothetical ("as if to say"). */
   hypotheticalMarkers: readonly (readonly string[])[];
+  /**
+   * Marks of hearsay in a clause (the French "conditionnel journalistique" « aurait », "reportedly"): words quoted in
+   * it are the reporting publication's.
+   */
+  hearsayMarkers: ReadonlySet<string>;
   /** Impersonal subject pronouns: never a person ("peut-on lire", "lit-on"). */
   impersonalPronouns: ReadonlySet<string>;
   /** Verbs of reading that, with an impersonal subject, name a publication as the source (« on lit dans »). */

@@ -459,7 +459,7 @@ export class FakeTelegram {
   }
 
   /** Resolves once `condition` holds; rejects after `timeoutMs` naming `what`. */
-  async waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  async waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!condition()) {
       if (Date.now() > deadline) throw new Error(`fake Telegram: timed out after ${timeoutMs} ms waiting for ${what}`);

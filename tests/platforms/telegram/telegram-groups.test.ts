@@ -83,16 +83,14 @@ describe('the Telegram bot in groups and forum topics', () => {
     h.advance(25 * 3600_000);
     await h.service.scheduler.sweep();
     await h.fake.waitFor(() => h.fake.calls.some((call) => call.description === 'Bad Request: TOPIC_CLOSED'), 'the refused send');
-    const deadline = Date.now() + 5000;
-    while ((await h.chat(CHATS.forum, 7))?.pausedReason == null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await h.until(async () => (await h.chat(CHATS.forum, 7))?.pausedReason != null, 'the topic to be paused');
     expect((await h.chat(CHATS.forum, 7))?.pausedReason).toBe('Bad Request: TOPIC_CLOSED');
   });
 
   it('pauses a group that removed the bot and resumes it when the bot is added back, with a welcome', async () => {
     h.fake.changeBotMembership(CHATS.team, 'kicked', USERS.cleo);
     await h.fake.waitFor(() => h.fake.pendingUpdates === 0, 'the update');
-    const deadline = Date.now() + 5000;
-    while ((await h.chat(CHATS.team))?.pausedReason == null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await h.until(async () => (await h.chat(CHATS.team))?.pausedReason != null, 'the group to be paused');
     expect((await h.chat(CHATS.team))?.pausedReason).toBe('Telegram: the bot was removed from Team by @cleo');
 
     const before = h.fake.messagesTo(CHATS.team).length;
@@ -106,20 +104,17 @@ describe('the Telegram bot in groups and forum topics', () => {
   it('pauses a private chat whose user blocked the bot, and resumes it when they come back', async () => {
     await h.ask(USERS.ada.id, '/subscribe World News', { from: USERS.ada });
     h.fake.changeBotMembership(USERS.ada.id, 'kicked', USERS.ada);
-    let deadline = Date.now() + 5000;
-    while ((await h.chat(USERS.ada.id))?.pausedReason == null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await h.until(async () => (await h.chat(USERS.ada.id))?.pausedReason != null, 'the private chat to be paused');
     expect((await h.chat(USERS.ada.id))?.pausedReason).toBe('Telegram: the user blocked the bot');
     h.fake.changeBotMembership(USERS.ada.id, 'member', USERS.ada);
-    deadline = Date.now() + 5000;
-    while ((await h.chat(USERS.ada.id))?.pausedReason != null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await h.until(async () => (await h.chat(USERS.ada.id))?.pausedReason == null, 'the private chat to resume');
     expect((await h.chat(USERS.ada.id))?.pausedReason).toBeNull();
   });
 
   it('follows a group to its new supergroup id: subscriptions kept, digests arrive there', async () => {
     await h.ask(CHATS.upgraded, '/subscribe World News', { from: USERS.cleo });
     h.fake.upgradeGroup(CHATS.upgraded, -1002005, USERS.cleo);
-    const deadline = Date.now() + 5000;
-    while ((await h.chat(-1002005)) === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await h.until(async () => (await h.chat(-1002005)) !== null, 'the chat to move to the supergroup');
     expect(await h.chat(CHATS.upgraded)).toBeNull();
     expect(await h.subscriptionsOf(-1002005)).toEqual(['world-news']);
     // The group was allowed by id: its new id is, until the owner writes it down.

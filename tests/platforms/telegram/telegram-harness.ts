@@ -39,6 +39,8 @@ export interface TelegramHarness {
   ask(chatId: number, text: string, options?: FakeMessageOptions & { count?: number; timeoutMs?: number }): Promise<SentMessage[]>;
   /** Waits for `count` more bot messages in a chat than it had at `since` (a length of messagesTo). */
   messagesAfter(chatId: number, since: number, count?: number, timeoutMs?: number): Promise<SentMessage[]>;
+  /** Resolves once an async check (a store read) holds; rejects after 10 s naming `what`. */
+  until(check: () => Promise<boolean>, what: string): Promise<void>;
   chat(chatId: number, threadId?: number | null): Promise<ChatRecord | null>;
   subscriptionsOf(chatId: number, threadId?: number | null): Promise<string[]>;
   close(): Promise<void>;
@@ -110,7 +112,7 @@ export async function startTelegramHarness(options: { runtime?: Partial<Telegram
       }),
     ],
   });
-  const messagesAfter = async (chatId: number, since: number, count = 1, timeoutMs = 10_000) => {
+  const messagesAfter = async (chatId: number, since: number, count = 1, timeoutMs = 15_000) => {
     await fake.waitFor(() => fake.messagesTo(chatId).length >= since + count, `${count} message(s) from the bot in ${chatId}`, timeoutMs);
     return fake.messagesTo(chatId).slice(since);
   };
@@ -130,6 +132,13 @@ export async function startTelegramHarness(options: { runtime?: Partial<Telegram
       return messagesAfter(chatId, since, askOptions.count ?? 1, askOptions.timeoutMs);
     },
     messagesAfter,
+    async until(check, what) {
+      const deadline = Date.now() + 10_000;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     chat,
     async subscriptionsOf(chatId, threadId = null) {
       const record = await chat(chatId, threadId);

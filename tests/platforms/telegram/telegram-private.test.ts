@@ -58,7 +58,7 @@ describe('the Telegram bot in a private chat, against the strict fake Bot API', 
     const before = h.fake.messagesTo(chatId).length;
     h.advance(25 * 3600_000);
     await h.service.scheduler.sweep();
-    const [digest] = await h.messagesAfter(chatId, before);
+    const [digest] = await h.messagesAfter(chatId, before, 1, 20_000);
     expect(digest?.parse_mode).toBe('HTML');
     expect(digest?.text).toMatch(/Lyon adopte un plan vélo|Corée du Nord|Tempête/);
     const chat = await h.chat(chatId);

@@ -46,13 +46,16 @@ describe('the Telegram bot in a private chat, against the strict fake Bot API', 
     expect(await h.subscriptionsOf(chatId)).toHaveLength(1);
   });
 
-  it('sends the scheduled digest at the chat’s time and describes the schedule in words in /list', async () => {
+  it('subscribes to a local feed, answers /digest, then sends the scheduled digest at the chat’s time; /list says when in words', async () => {
     const chatId = USERS.cleo.id;
-    await h.ask(chatId, '/subscribe Actualités', { from: USERS.cleo });
+    const [subscribed] = await h.ask(chatId, `/subscribe ${h.feeds.url('/actualites.xml')}`, { from: USERS.cleo });
+    expect(subscribed?.text).toMatch(/^Subscribed to Précis – Actualités \(échantillon hors ligne\)\.\nLatest item: /);
+    const onDemand = await h.ask(chatId, '/digest', { from: USERS.cleo });
+    expect(onDemand[0]?.text).toMatch(/Lyon adopte un plan vélo|Corée du Nord|Tempête/);
     const [scheduled] = await h.ask(chatId, '/schedule daily 07:30 Europe/Paris', { from: USERS.cleo });
     expect(scheduled?.text).toMatch(/^Schedule set: every day at 07:30 \(Europe\/Paris\) — next digest: /);
     const [list] = await h.ask(chatId, '/list', { from: USERS.cleo });
-    expect(list?.text).toContain('• Actualités');
+    expect(list?.text).toContain('• Précis – Actualités (échantillon hors ligne)');
     expect(list?.text).toMatch(/Schedule: every day at 07:30 \(Europe\/Paris\) — next digest: \w+day \d+ \w+ at 07:30/);
 
     const before = h.fake.messagesTo(chatId).length;

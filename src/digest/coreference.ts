@@ -1,7 +1,9 @@
 /**
  * Turns a reference into a speaker: a name into the fullest name the article gives, a pronoun ("she",
- * "a-t-elle") into the most recent fitting speaker or person, a definite job description ("the president",
- * "le haut-commissaire") into the person the article gave that job, and any other description into its words.
+ * "a-t-elle") into the centre of attention (the named subject just before) or else the most recent fitting speaker
+ * or person, a definite job description ("the president", "le haut-commissaire") into the person the article gave
+ * that job or else the named subject of the sentence before, a definite outlet noun (« le quotidien ») into the
+ * outlet last cited, and any other description into its words.
  *
  * @example
  *   resolveSpeaker(reading, { kind: 'pronoun', gender: 'f', at: 812 }, history); // { name: 'Choe Son Hui', … }

@@ -1,10 +1,12 @@
 /**
  * Who said each quotation. In order of strength: the attribution between its parts ("X," she said, "Y"), the
- * attribution right after it ("…", a-t-elle proclamé / said Mr. Reeves / selon un proche de …), the speech
- * verb before it in its sentence (Mrs Thatcher said: "…"). A quotation with none of these takes, in order, the
- * speaker of a following quotation attributed with a verb of continuation ("…", a ajouté Laurent Fabius), the
- * human subject of the clause it is embedded in, the speaker of the next quotation of its paragraph, or the
- * speaker of the last words reported nearby; otherwise nobody.
+ * attribution right after it ("…", a-t-elle proclamé / said Mr. Reeves / selon un proche de … / peut-on lire dans
+ * Les Échos), the speech verb before it in its sentence (Mrs Thatcher said: "…") — which outranks a trailing
+ * "according to" (the reporter) — and, for the quoted grounds of a legal act, the authority that performed it.
+ * A quotation with none of these takes, in order, the speaker of a following quotation attributed with a verb of
+ * continuation ("…", a ajouté Laurent Fabius), the publication behind a clause of hearsay (« il aurait … »), the
+ * human subject of the clause it is embedded in or of the clause its colon closes, the speaker of the next
+ * quotation of its paragraph, or the speaker of the last words reported nearby; otherwise nobody.
  *
  * @example
  *   attributeQuotations(reading, quotations)[0]?.name; // 'Choe Son Hui'

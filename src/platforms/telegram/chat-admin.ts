@@ -1,7 +1,12 @@
 import { GrammyError, type Api } from 'grammy';
 import type { ChatMember } from 'grammy/types';
 
-/** Whether a chat member may change the chat's subscriptions: its creator or an administrator. */
+/**
+ * Whether a chat member may change the chat's subscriptions: its creator or an administrator.
+ *
+ * @example
+ *   isAdministrator(await api.getChatMember(chatId, userId)); // true for 'creator' and 'administrator'
+ */
 export function isAdministrator(member: ChatMember): boolean {
   return member.status === 'creator' || member.status === 'administrator';
 }

@@ -42,21 +42,36 @@ export function interfaceLanguage(code: string | undefined): InterfaceLanguage {
   return code?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-/** Précis's kind of chat for a Telegram chat type. */
+/**
+ * Précis's kind of chat for a Telegram chat type.
+ *
+ * @example
+ *   chatKindOf('supergroup'); // 'group'
+ */
 export function chatKindOf(type: Chat['type']): ChatKind {
   if (type === 'private') return 'private';
   if (type === 'channel') return 'channel';
   return 'group';
 }
 
-/** A chat's name as people know it: its title, or the user's @username or first name. */
+/**
+ * A chat's name as people know it: its title, or the user's @username or first name.
+ *
+ * @example
+ *   chatTitle({ id: 42, type: 'private', first_name: 'Ada', username: 'ada' }); // '@ada'
+ */
 export function chatTitle(chat: Chat): string | null {
   if ('title' in chat) return chat.title ?? null;
   if ('username' in chat && chat.username) return `@${chat.username}`;
   return 'first_name' in chat ? chat.first_name : null;
 }
 
-/** The forum topic of a message, or null (General topic, ordinary groups, replies in non-forum groups). */
+/**
+ * The forum topic of a message, or null (General topic, ordinary groups, replies in non-forum groups).
+ *
+ * @example
+ *   topicOf(ctx.message); // 7 in the topic whose thread id is 7
+ */
 export function topicOf(message: Message): number | null {
   return message.is_topic_message && message.message_thread_id !== undefined ? message.message_thread_id : null;
 }

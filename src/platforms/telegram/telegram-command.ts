@@ -20,7 +20,12 @@ function say(lang: InterfaceLanguage, text: Record<InterfaceLanguage, string>): 
   return text[lang];
 }
 
-/** The chat a place's command applies to, as the store addresses it. */
+/**
+ * The chat a place's command applies to, as the store addresses it.
+ *
+ * @example
+ *   addressOf(place); // { platform: 'telegram', chatId: '-1001234', threadId: '7' }
+ */
 export function addressOf(place: CommandPlace): ChatAddress {
   return { platform: 'telegram', chatId: String(place.chat.chatId), threadId: place.chat.threadId === null ? null : String(place.chat.threadId) };
 }
@@ -33,6 +38,9 @@ function cooldownKey(place: CommandPlace): string {
  * The "this instance is private" answer to someone not on the allow-list, with the ids the
  * owner needs; at most once a minute per chat, so a stranger cannot make the bot spam.
  * Returns whether the request may go on.
+ *
+ * @example
+ *   if (!(await checkAccess(bot, place))) return;
  */
 export async function checkAccess(bot: TelegramBot, place: CommandPlace): Promise<boolean> {
   if (bot.access.allows(place.access)) return true;

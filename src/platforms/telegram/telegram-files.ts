@@ -78,7 +78,12 @@ export async function downloadTelegramFile(api: Api, files: TelegramFiles, fileI
   return readLimited(response, name, maxBytes);
 }
 
-/** Whether a document looks like an OPML file (by name or type), worth offering to /import. */
+/**
+ * Whether a document looks like an OPML file (by name or type), worth offering to /import.
+ *
+ * @example
+ *   looksLikeOpml({ file_name: 'feedly.opml' }); // true
+ */
 export function looksLikeOpml(document: Pick<Document, 'file_name' | 'mime_type'>): boolean {
   return /\.(opml|xml)$/i.test(document.file_name ?? '') || /opml|xml/i.test(document.mime_type ?? '');
 }

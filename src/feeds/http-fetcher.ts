@@ -1,9 +1,10 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupAddress } from 'node:dns';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
-import { Agent, errors, request } from 'undici';
 import { PUBLIC_ONLY, type AddressPolicy } from './address-policy.ts';
 import { FeedError } from './feed-error.ts';
 import { retryAfterMs } from './http-hints.ts';
@@ -37,6 +38,10 @@ export interface FetchedResource {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** A redirect or error answer's body is read to the end (keeping the connection) only when it is this small. */
+const DRAINED_BODY_BYTES = 64 * 1024;
+/** An idle kept-alive connection is closed after this. */
+const IDLE_SOCKET_MS = 15_000;
 
 /** Raised by the connector when every address of a host is refused by the policy. */
 class BlockedAddressError extends Error implements NodeJS.ErrnoException {
@@ -48,6 +53,11 @@ class BlockedAddressError extends Error implements NodeJS.ErrnoException {
   ) {
     super(reason);
   }
+}
+
+/** Raised when the TCP/TLS connection is not open within `connectTimeoutMs`. */
+class ConnectTimeoutError extends Error {
+  override readonly name = 'ConnectTimeoutError';
 }
 
 function findCause<T>(error: unknown, type: abstract new (...args: never[]) => T): T | null {
@@ -75,7 +85,7 @@ function headerRecord(headers: Record<string, string | string[] | undefined>): R
  * Fetches documents the way the open web needs: only http(s), never to refused addresses (the
  * check is made on the address actually connected to, and again on every redirect), bounded in
  * time and size, decompressing gzip/deflate/br, following at most `maxRedirects` redirects.
- * One instance keeps one connection pool; close it when done.
+ * One instance keeps one pool of kept-alive connections (node:http's agents); close it when done.
  *
  * @example
  *   const fetcher = new HttpFetcher({ policy: PUBLIC_ONLY });
@@ -84,7 +94,7 @@ function headerRecord(headers: Record<string, string | string[] | undefined>): R
 export class HttpFetcher {
   readonly limits: FetchLimits;
   private readonly policy: AddressPolicy;
-  private readonly agent: Agent;
+  private readonly agents: { http: HttpAgent; https: HttpsAgent };
 
   constructor(options: { policy?: AddressPolicy; limits?: Partial<FetchLimits>; resolve?: Resolver; connections?: number } = {}) {
     this.limits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
@@ -109,12 +119,9 @@ export class HttpFetcher {
         },
       );
     };
-    this.agent = new Agent({
-      connect: { timeout: this.limits.connectTimeoutMs, lookup },
-      headersTimeout: this.limits.timeoutMs,
-      bodyTimeout: this.limits.timeoutMs,
-      connections: options.connections ?? 8,
-    });
+    // The whole exchange is bounded by fetch()'s own timer; the connection by send()'s.
+    const agentOptions = { keepAlive: true, maxSockets: options.connections ?? 8, timeout: IDLE_SOCKET_MS, lookup };
+    this.agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
   }
 
   /**
@@ -139,21 +146,20 @@ export class HttpFetcher {
     let current = startUrl;
     for (let hop = 0; ; hop++) {
       const target = this.checkUrl(current, startUrl);
-      const response = await request(target, {
-        method: 'GET',
-        dispatcher: this.agent,
-        signal,
-        headers: {
+      const response = await this.send(
+        target,
+        {
           'user-agent': PRECIS_USER_AGENT,
           accept: options.accept,
           'accept-encoding': 'gzip, deflate, br',
           ...options.headers,
         },
-      });
+        signal,
+      );
       const headers = headerRecord(response.headers);
-      const status = response.statusCode;
+      const status = response.statusCode ?? 0;
       if (REDIRECTS.has(status) && headers.location) {
-        await response.body.dump();
+        discard(response, headers);
         if (hop >= this.limits.maxRedirects) {
           throw new FeedError('too_many_redirects', startUrl, `more than ${this.limits.maxRedirects} redirects (last to ${headers.location})`, { status });
         }
@@ -161,11 +167,11 @@ export class HttpFetcher {
         continue;
       }
       if (status === 304) {
-        await response.body.dump();
+        discard(response, null);
         return { url: target.href, status, headers, body: Buffer.alloc(0) };
       }
       if (status < 200 || status > 299) {
-        await response.body.dump();
+        discard(response, headers);
         const wait = retryAfterMs(headers['retry-after'], Date.now());
         const facts = { status, ...(wait !== null ? { retryAfterMs: wait } : {}) };
         if (status === 429 || status === 503) {
@@ -173,9 +179,29 @@ export class HttpFetcher {
         }
         throw new FeedError(status === 404 || status === 410 ? 'not_found' : 'http_error', startUrl, `HTTP ${status}`, facts);
       }
-      const body = await this.readBody(response.body, headers['content-encoding'], startUrl);
+      const body = await this.readBody(response, headers['content-encoding'], startUrl);
       return { url: target.href, status, headers, body };
     }
+  }
+
+  /** One GET over the pool; resolves with the response head, its body still to read. */
+  private send(target: URL, headers: Record<string, string>, signal: AbortSignal): Promise<IncomingMessage> {
+    return new Promise((resolve, reject) => {
+      const secure = target.protocol === 'https:';
+      const request = (secure ? httpsRequest : httpRequest)(target, { method: 'GET', agent: secure ? this.agents.https : this.agents.http, headers, signal }, resolve);
+      request.on('error', reject);
+      request.on('socket', (socket) => {
+        if (!socket.connecting) return;
+        const timer = setTimeout(() => request.destroy(new ConnectTimeoutError()), this.limits.connectTimeoutMs);
+        socket.once(secure ? 'secureConnect' : 'connect', () => {
+          clearTimeout(timer);
+        });
+        socket.once('close', () => {
+          clearTimeout(timer);
+        });
+      });
+      request.end();
+    });
   }
 
   /** Only http(s); an IP literal is checked here because the connector does no lookup for it. */
@@ -251,10 +277,7 @@ export class HttpFetcher {
     if (error instanceof FeedError) return error;
     const blocked = findCause(error, BlockedAddressError);
     if (blocked) return new FeedError('blocked_address', url, `refused to connect: ${blocked.reason}`, { address: blocked.address });
-    if (findCause(error, errors.ConnectTimeoutError)) return new FeedError('timeout', url, `could not connect within ${this.limits.connectTimeoutMs} ms`);
-    if (findCause(error, errors.HeadersTimeoutError) || findCause(error, errors.BodyTimeoutError)) {
-      return new FeedError('timeout', url, `no answer within ${this.limits.timeoutMs} ms`);
-    }
+    if (findCause(error, ConnectTimeoutError)) return new FeedError('timeout', url, `could not connect within ${this.limits.connectTimeoutMs} ms`);
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new FeedError('network', url, `cannot resolve host ${new URL(url).hostname}`);
     // zlib's codes (Z_DATA_ERROR…) and brotli's (ERR__ERROR_FORMAT_…, ERR_BROTLI_…).
@@ -266,7 +289,20 @@ export class HttpFetcher {
   }
 
   /** Closes the connection pool. */
-  async close(): Promise<void> {
-    await this.agent.close();
+  close(): Promise<void> {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+    return Promise.resolve();
   }
+}
+
+/**
+ * Lets go of a body Précis does not read: a small one (or none: pass null headers for a 304) is
+ * drained so its connection is reused; a large one, or one of unknown length, closes it.
+ */
+function discard(response: IncomingMessage, headers: Record<string, string> | null): void {
+  response.on('error', () => undefined);
+  const length = headers ? Number(headers['content-length'] ?? NaN) : 0;
+  if (length <= DRAINED_BODY_BYTES) response.resume();
+  else response.destroy();
 }

@@ -299,13 +299,14 @@ function isIdentifierOrDate(
 function isDashListMarker(text: string, start: number, end: number, value: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   if (text.slice(lineStart, start).trim() !== '' || !DASH_ITEM.test(text.slice(end, end + 4))) return false;
-  const opens = (from: number, expected: number): boolean => {
-    const match = LINE_NUMBER.exec(text.slice(from, from + 8));
-    return match !== null && Number(match[1]) === expected;
-  };
   const previousStart = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : -1;
   const nextBreak = text.indexOf('\n', end);
-  return (previousStart !== -1 && opens(previousStart, value - 1)) || (nextBreak !== -1 && opens(nextBreak + 1, value + 1));
+  return (previousStart !== -1 && lineOpensWith(text, previousStart, value - 1)) || (nextBreak !== -1 && lineOpensWith(text, nextBreak + 1, value + 1));
+}
+
+function lineOpensWith(text: string, from: number, expected: number): boolean {
+  const match = LINE_NUMBER.exec(text.slice(from, from + 8));
+  return match !== null && Number(match[1]) === expected;
 }
 
 /** "3300 Gallows Road", "12 rue de Rivoli": a street number. */
@@ -533,8 +534,8 @@ function isNounCandidate(doc: ParsedDocument, k: number, participles = false): b
   if (rules.verbGlue.has(lower) || rules.phraseBreakers.has(lower) || rules.conjunctions.has(lower)) return false;
   if (rules.determiners.has(lower) || rules.pronouns.has(lower) || rules.numbers.months.has(lower)) return false;
   // "two demands", "three claims": plural forms of speech verbs that double as nouns.
-  const pluralNoun = lower.endsWith('s') && singulars(lower).some((form) => rules.speechVerbBases.has(form));
-  if ((rules.speechVerbs.has(lower) && !pluralNoun) || rules.adverbs.has(lower)) return false;
+  if (rules.speechVerbs.has(lower) && !(lower.endsWith('s') && singulars(lower).some((form) => rules.speechVerbBases.has(form)))) return false;
+  if (rules.adverbs.has(lower)) return false;
   if (!participles && /(?:ant|ing)$/u.test(lower) && lower.length > 5) return false;
   if (COMPARATIVES.has(lower)) return false;
   return !rules.numbers.scales.has(lower) || rules.numbers.currencyWords.has(lower);

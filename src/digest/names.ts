@@ -118,12 +118,15 @@ export function findNames(doc: ParsedDocument, plain: readonly { start: number; 
 function isJobDomain(doc: ParsedDocument, first: number, last: number): boolean {
   const { tokens, rules } = doc;
   if (last - first < 2) return false;
-  const isLink = (lower: string): boolean => rules.nounLinks.has(lower) || lower === 'of';
   let k = first - 1;
-  if (!isLink(tokens[k]?.lower ?? '') && rules.determiners.has(tokens[k]?.lower ?? '')) k--;
-  if (!isLink(tokens[k]?.lower ?? '')) return false;
+  if (!isNounLink(rules, tokens[k]?.lower ?? '') && rules.determiners.has(tokens[k]?.lower ?? '')) k--;
+  if (!isNounLink(rules, tokens[k]?.lower ?? '')) return false;
   const job = tokens[k - 1];
   return job !== undefined && job.word && !job.capitalized && jobInfo(job.lower, rules) !== null;
+}
+
+function isNounLink(rules: LanguageRules, lower: string): boolean {
+  return rules.nounLinks.has(lower) || lower === 'of';
 }
 
 /** Whether token `i` is the first word of its sentence. */
@@ -415,16 +418,6 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
   const { tokens, rules } = doc;
   const jobs: string[] = [];
   const found: Description = { jobs, gender: null, weakGender: null, human: false };
-  const note = (k: number): void => {
-    const job = jobInfo(tokens[k]!.lower, rules);
-    if (!job) return;
-    jobs.push(job.job);
-    const determiner = rules.determiners.get(tokens[k - 1]?.lower ?? '');
-    if (determiner === 'm' || determiner === 'f') found.gender ??= determiner;
-    // French masculine job nouns double as the epicene form ("Marie Dupont, professeur d'histoire").
-    else if (job.gender === 'm' && rules.code === 'fr') found.weakGender ??= 'm';
-    else if (job.gender) found.gender ??= job.gender;
-  };
   const governed = rules.nounLinks.has(tokens[chunk.first - 1]?.lower ?? '') || tokens[chunk.first - 1]?.lower === 'of';
   for (let k = chunk.first - 1, steps = 0; !governed && k >= 0 && steps < 8; k--, steps++) {
     const token = tokens[k]!;
@@ -432,7 +425,7 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
     if (chunkOf[k] !== -1) continue;
     if (rules.verbGlue.has(token.lower) || rules.pronouns.has(token.lower)) break;
     if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
-    note(k);
+    noteJob(doc, k, found);
   }
   let afterName = chunk.last + 1;
   // "Francisca Joly-Gomez (2), professeure …": a footnote call between the name and its apposition.
@@ -462,18 +455,31 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
       }
       if (!jobInfo(token.lower, rules)) continue;
       if (!described && (describesNextName(doc, k, chunkOf) || !closedApposition(doc, k))) break;
-      note(k);
+      noteJob(doc, k, found);
       described = true;
     }
   } else if (after && rules.copulas.has(after.lower)) {
     // "Park Minwoo est un architecte aisé", "Smith is a veteran diplomat".
     for (let k = afterName + 1; k < tokens.length && k <= afterName + 3 && tokens[k]!.word && chunkOf[k] === -1; k++) {
       if (!jobInfo(tokens[k]!.lower, rules)) continue;
-      if (rules.determiners.has(tokens[afterName + 1]!.lower)) note(k);
+      if (rules.determiners.has(tokens[afterName + 1]!.lower)) noteJob(doc, k, found);
       break;
     }
   }
   return found;
+}
+
+/** Records the job noun at token `k` in `found`, with the gender its determiner or its form marks. */
+function noteJob(doc: ParsedDocument, k: number, found: Description): void {
+  const { tokens, rules } = doc;
+  const job = jobInfo(tokens[k]!.lower, rules);
+  if (!job) return;
+  found.jobs.push(job.job);
+  const determiner = rules.determiners.get(tokens[k - 1]?.lower ?? '');
+  if (determiner === 'm' || determiner === 'f') found.gender ??= determiner;
+  // French masculine job nouns double as the epicene form ("Marie Dupont, professeur d'histoire").
+  else if (job.gender === 'm' && rules.code === 'fr') found.weakGender ??= 'm';
+  else if (job.gender) found.gender ??= job.gender;
 }
 
 /** "Ana Sofia Cardenal, professeure de …," is an apposition; "Franceinfo, la députée a affirmé" is a new clause. */
@@ -576,8 +582,8 @@ function findRoles(doc: ParsedDocument, chunkOf: Int32Array, mentioned: readonly
 /** "la jeune femme", "the former minister": a lower-case word before the noun that is neither a job nor a function word. */
 function isPrenominalAdjective(doc: ParsedDocument, k: number): boolean {
   const token = doc.tokens[k];
-  const next = doc.tokens[k + 1];
-  return token !== undefined && token.word && !token.capitalized && !isFunctionWord(token.lower, doc.rules) && !jobInfo(token.lower, doc.rules) && next?.word === true;
+  if (!token?.word || token.capitalized || doc.tokens[k + 1]?.word !== true) return false;
+  return !isFunctionWord(token.lower, doc.rules) && !jobInfo(token.lower, doc.rules);
 }
 
 /** The person most recently mentioned before `offset` whose job the article gave as `job`. */

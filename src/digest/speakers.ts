@@ -136,7 +136,7 @@ function reportsSpeech(reading: Reading, i: number): boolean {
     (doc.rules.invertedPronoun?.test(lower) ?? false) ||
     accordingToAt(doc, i) > 0 ||
     doc.rules.publicationVerbs.has(lower) ||
-    readSource(reading, i) !== null
+    (doc.rules.readingVerbs.has(lower) && readSource(reading, i) !== null)
   );
 }
 

@@ -31,6 +31,8 @@ export interface SpeechEvent {
   quoted: boolean;
 }
 
+/** Job words between an organisation's name and its holder's ("chair", "national security adviser"). */
+const MAX_JOB_WORDS = 3;
 /** Pronouns look back this many paragraphs at most. */
 const PRONOUN_WINDOW = 3;
 /** The last speaker is the antecedent of choice this many paragraphs back. */
@@ -157,6 +159,17 @@ function centre(reading: Reading, at: number, gender: Gender, previousOnly = fal
   return subjectName(reading, tokenAt(tokens, previous.start), tokenAt(tokens, previous.end), gender) ?? null;
 }
 
+/** The chunk of the name that a job noun after token `last` introduces ("… chair Ronna McDaniel"), or -1. */
+function headAfterModifier(reading: Reading, last: number): number {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  let k = last + 1;
+  while (k <= last + MAX_JOB_WORDS && tokens[k]?.word && !tokens[k]!.capitalized && !rules.stopwords.has(tokens[k]!.lower)) k++;
+  if (k === last + 1 || !jobInfo(tokens[k - 1]!.lower, rules)) return -1;
+  const chunk = names.chunkOf[k] ?? -1;
+  return chunk !== -1 && names.chunks[chunk]!.first === k ? chunk : -1;
+}
+
 /** The person named as subject between tokens `from` and `to`; null for another subject; undefined for none. */
 function subjectName(reading: Reading, from: number, to: number, gender: Gender): Person | null | undefined {
   const { doc, names } = reading;
@@ -170,8 +183,11 @@ function subjectName(reading: Reading, from: number, to: number, gender: Gender)
       continue;
     }
     const lower = token.lower;
-    const c = names.chunkOf[k]!;
+    let c = names.chunkOf[k]!;
     if (c !== -1) {
+      // "Republican National Committee chair Ronna McDaniel": a name before a job noun modifies the name after it.
+      const head = headAfterModifier(reading, names.chunks[c]!.last);
+      if (head !== -1) c = head;
       const chunk = names.chunks[c]!;
       k = chunk.last;
       if (governed || chunk.possessive) continue;

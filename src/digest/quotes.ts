@@ -275,10 +275,13 @@ function isNonSpeech(doc: ParsedDocument, open: number, close: number, text: str
   return looksLikeTitle(rules, text);
 }
 
-/** Most content words capitalised, no sentence punctuation but a subtitle colon ("Star Wars: Episode VII"). */
+/**
+ * Most content words capitalised, no sentence punctuation but a subtitle colon ("Star Wars: Episode VII") or the
+ * sentence's own period that American style sets inside the marks ('he read “Dreams From My Father.”').
+ */
 function looksLikeTitle(rules: LanguageRules, text: string): boolean {
   const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  if (words.length < 2 || words.length > 10 || /[!?…,;]|\.\s*$/u.test(text)) return false;
+  if (words.length < 2 || words.length > 10 || /[!?…,;]/u.test(text)) return false;
   const content = words.filter((word) => !rules.stopwords.has(contractionBase(word)));
   const capitalised = content.filter((word) => /^\p{Lu}/u.test(word)).length;
   return content.length >= 2 && capitalised / content.length >= 0.75;

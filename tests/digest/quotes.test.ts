@@ -79,6 +79,8 @@ describe('findQuotations', () => {
     const lines = quotations('Lire aussi Jeanne Martin, « Les oubliés de la croissance verte », Le Monde, mai 2021.\nIl a enquêté sur les canuts (lire « Un siècle de luttes ouvrières à Lyon »).', french);
     expect(lines.map((q) => q.nonSpeech)).toEqual([true, true]);
     expect(quotations('She starred in “Dark Harbour: The Return of the Tide” last year.', english)[0]?.nonSpeech).toBe(true);
+    const american = quotations('He asked if she had read “Letters From Another Shore.” She laughed. “It is a miracle.”', english);
+    expect(american.map((q) => q.nonSpeech)).toEqual([true, false]);
   });
 
   it('does not take a capitalised contraction for a title word: "It’s", "We’re" are function words', () => {

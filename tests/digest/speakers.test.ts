@@ -199,6 +199,11 @@ describe('speakers: pronouns and surnames', () => {
     expect(speakers(text, 'en')[0]?.[1]).toBe('Okafor');
   });
 
+  it('takes the name after "organisation + job noun" for the subject ("… committee chair Ronna Blake")', () => {
+    const text = 'But Republican National Committee chair Ronna Blake pushed back on that claim.\n“Ed did work with the President, he did robocalls,” she said.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Ronna Blake');
+  });
+
   it('takes initials before a surname as the mark of a person', () => {
     const text = 'The film is directed by R.J. Calder. Calder asked the actors to improvise every scene. "I wanted them to find the characters themselves," he said.';
     expect(speakers(text, 'en')[0]?.[1]).toBe('R.J. Calder');

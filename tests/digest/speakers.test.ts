@@ -200,7 +200,7 @@ describe('speakers: pronouns and surnames', () => {
   });
 
   it('takes the name after "organisation + job noun" for the subject ("… committee chair Ronna Blake")', () => {
-    const text = 'But Republican National Committee chair Ronna Blake pushed back on that claim.\n“Ed did work with the President, he did robocalls,” she said.';
+    const text = 'But Republican National Committee chair Ronna Blake pushed back on the claim of Senator Mary Collins.\n“Ed did work with the President, he did robocalls,” she said.';
     expect(speakers(text, 'en')[0]?.[1]).toBe('Ronna Blake');
   });
 

@@ -206,7 +206,8 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
   } else if (afterPause(reading, verb, start)) {
     // "Mark Addison, then her private secretary, said …" has its subject before the pause.
     const before = subjectBefore(reading, verb, start);
-    ref = before?.kind === 'name' ? before : phraseAfter(reading, skipIndirectObject(reading, verb + 1, end), end);
+    const addressee = rules.addresseeVerbs.has(tokens[verb]!.lower);
+    ref = before?.kind === 'name' || addressee ? before : phraseAfter(reading, skipIndirectObject(reading, verb + 1, end), end);
   } else if (complement || rules.thatIsOptional) {
     ref = subjectBefore(reading, verb, start);
   }
@@ -399,8 +400,8 @@ function attributionAfter(reading: Reading, openToken: number, first: number): A
   for (let v = k + 1; v < bound && v < k + AFTER_WINDOW; v++) {
     if (!isSpeechVerb(reading, v)) continue;
     if (takesObject(reading, v)) return null;
-    // "…," the town with the nearest airstrip, said Soelistyo.
-    if (afterPause(reading, v, k)) {
+    // "…," the town with the nearest airstrip, said Soelistyo. After "told" comes the person told, not the speaker.
+    if (afterPause(reading, v, k) && !rules.addresseeVerbs.has(tokens[v]!.lower)) {
       const inverted = phraseAfter(reading, skipIndirectObject(reading, v + 1, bound), bound);
       if (inverted) return { ref: inverted, verb: v };
     }

@@ -91,6 +91,8 @@ describe('speakers: verbs before, sources after, closing attributions', () => {
 
   it('keeps the person told as the object of "told", and reads scare quotes as part of the attribution', () => {
     expect(speakers('"We will appeal against this ruling," a spokesman for the club told the Guardian.', 'en')[0]?.[1]).toBe('a spokesman for the club');
+    const apposed = '"A 2% offer is a pay cut for every driver," the union\'s general secretary, Maria Lopez, told reporters outside the ministry.';
+    expect(speakers(apposed, 'en')[0]?.[1]).toBe('Maria Lopez');
     const scare = '“Prices will not come down before spring,” one trader with “inside knowledge” of the talks told Reuters.';
     expect(speakers(scare, 'en')[0]?.[1]).toMatch(/^one trader with/u);
   });

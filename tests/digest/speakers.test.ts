@@ -220,6 +220,12 @@ describe('speakers: pronouns and surnames', () => {
     expect(speakers(other, 'fr')[0]?.[1]).toBe('le préfet');
   });
 
+  it('links a job description to the person named a sentence or two before who has no other job', () => {
+    const text =
+      "Dans sa boulangerie de Lille, Karima Haddad fait les comptes. La facture d'électricité a triplé en un an.\n« Je ne sais pas comment on va tenir jusqu'à l'été », confie la commerçante de 52 ans.";
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Karima Haddad');
+  });
+
   it('keeps a role given in the same sentence as a named subject for someone else', () => {
     const text = 'Le 31 août, Paul Girard a obtenu un non-lieu, au motif que « les faits ne sont pas suffisamment caractérisés », a expliqué le juge.';
     expect(speakers(text, 'fr')[0]?.[1]).toBe('le juge');

@@ -129,7 +129,8 @@ export const english: LanguageRules = {
       mp premier chairperson president-elect strategist consultant historian spokesperson pastor priest
       bishop rabbi imam farmer trader banker investor producer director-general administrator
       superintendent sheriff marshal prosecutor solicitor barrister partner colleague friend relative
-      neighbour neighbor father-in-law teenager youngster`,
+      neighbour neighbor father-in-law teenager youngster shopkeeper retiree pensioner customer patient refugee
+      driver landlord tenant nurse`,
   }),
   personNouns: wordSet('man woman girl boy lady gentleman teenager youngster student mother father'),
   locativePrepositions: wordSet('in at from into near across'),

@@ -145,13 +145,17 @@ export const french: LanguageRules = {
       historien chancelier roi prince père fils mari homme gouverneur policier gendarme agriculteur
       enquêteur observateur représentant délégué animateur présentateur entraîneur joueur sélectionneur
       employé salarié ouvrier ingénieur opposant partisan adjoint collaborateur vice-président étudiant lycéen
-      adolescent garçon`,
+      adolescent garçon commerçant retraité riverain voisin patient client vendeur boulanger éleveur chômeur
+      sinistré réfugié manifestant entrepreneur artisan chauffeur cuisinier serveur soignant gérant pompier
+      propriétaire locataire`,
     f: `présidente directrice dirigeante patronne députée sénatrice conseillère ambassadrice procureure avocate
       professeure chercheuse chercheure auteure autrice écrivaine experte infirmière préfète fondatrice
       militante élue candidate habitante amie historienne chancelière reine princesse mère fille épouse
       femme gouverneure policière agricultrice enquêtrice observatrice représentante déléguée animatrice
       présentatrice entraîneuse joueuse employée salariée ouvrière ingénieure opposante partisane
-      adjointe collaboratrice vice-présidente étudiante lycéenne adolescente dame`,
+      adjointe collaboratrice vice-présidente étudiante lycéenne adolescente dame commerçante retraitée riveraine
+      voisine patiente cliente vendeuse boulangère éleveuse chômeuse sinistrée réfugiée manifestante
+      entrepreneuse artisane cuisinière serveuse soignante gérante`,
     null: `ministre secrétaire porte-parole responsable chef maire juge diplomate journaliste analyste économiste
       médecin docteur général colonel commandant capitaine haut-commissaire commissaire témoin proche cadre
       spécialiste politologue sociologue substitut syndicaliste élu membre leader dirigeants responsables

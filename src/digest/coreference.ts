@@ -31,6 +31,11 @@ export interface SpeechEvent {
   quoted: boolean;
 }
 
+/** A description looks back over this many sentences whose subject is a thing for its centre. */
+const CENTRE_SENTENCES = 2;
+/** A subject that is a thing, not a person or a group. */
+const THING = 'thing';
+
 /** Job words between an organisation's name and its holder's ("chair", "national security adviser"). */
 const MAX_JOB_WORDS = 3;
 /** Pronouns look back this many paragraphs at most. */
@@ -83,6 +88,8 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
  * else (« X a obtenu un non-lieu, a expliqué le juge »).
  */
 function describedCentre(reading: Reading, head: string, gender: Gender, at: number): Person | null {
+  // « Jean Martin a été interpellé. « … », a indiqué le procureur »: an office brings in its holder, someone new.
+  if (singulars(head).some((form) => reading.doc.rules.officeNouns.has(form))) return null;
   const person = centre(reading, at, gender, true);
   if (!person || person.jobs.size > 0) return null;
   person.jobs.add(jobInfo(head, reading.doc.rules)?.job ?? head);
@@ -153,11 +160,19 @@ function centre(reading: Reading, at: number, gender: Gender, previousOnly = fal
   const sentence = doc.sentenceOf[index]!;
   const paragraph = tokens[index]!.paragraph;
   const own = subjectName(reading, tokenAt(tokens, doc.sentences[sentence]!.start), index, gender);
-  if (own !== undefined) return previousOnly ? null : own;
-  const previous = doc.sentences[sentence - 1];
-  if (!previous || paragraph - previous.paragraph > 1) return null;
-  return subjectName(reading, tokenAt(tokens, previous.start), tokenAt(tokens, previous.end), gender) ?? null;
+  if (own !== undefined) return previousOnly || own === THING ? null : own;
+  // A sentence about a thing ("La facture a triplé.") keeps the person before it at the centre of a description.
+  for (let s = sentence - 1; s >= 0 && s >= sentence - (previousOnly ? CENTRE_SENTENCES : 1); s--) {
+    const previous = doc.sentences[s]!;
+    if (paragraph - previous.paragraph > 1) return null;
+    const found = subjectName(reading, tokenAt(tokens, previous.start), tokenAt(tokens, previous.end), gender);
+    if (found !== THING) return found ?? null;
+  }
+  return null;
 }
+
+/** Words of a subject phrase searched for a noun of people. */
+const MAX_SUBJECT_WORDS = 4;
 
 /** The chunk of the name that a job noun after token `last` introduces ("… chair Ronna McDaniel"), or -1. */
 function headAfterModifier(reading: Reading, last: number): number {
@@ -170,8 +185,22 @@ function headAfterModifier(reading: Reading, last: number): number {
   return chunk !== -1 && names.chunks[chunk]!.first === k ? chunk : -1;
 }
 
-/** The person named as subject between tokens `from` and `to`; null for another subject; undefined for none. */
-function subjectName(reading: Reading, from: number, to: number, gender: Gender): Person | null | undefined {
+/** Whether the noun phrase opened by the determiner at token `k` names a person or a group (a job or human noun). */
+function namesPerson(reading: Reading, k: number): boolean {
+  const { tokens, rules } = reading.doc;
+  for (let j = k + 1; j < tokens.length && j <= k + MAX_SUBJECT_WORDS && tokens[j]!.word; j++) {
+    const lower = tokens[j]!.lower;
+    if (jobInfo(lower, rules) || singulars(lower).some((form) => rules.humanNouns.has(form))) return true;
+    if (rules.phraseBreakers.has(lower) && !rules.nounLinks.has(lower)) break;
+  }
+  return false;
+}
+
+/**
+ * The person named as subject between tokens `from` and `to`; null for another subject (a pronoun of another
+ * gender, a description of people); THING for a description of a thing; undefined for no subject.
+ */
+function subjectName(reading: Reading, from: number, to: number, gender: Gender): Person | typeof THING | null | undefined {
   const { doc, names } = reading;
   const { tokens, rules } = doc;
   let governed = false;
@@ -210,7 +239,7 @@ function subjectName(reading: Reading, from: number, to: number, gender: Gender)
       governed = true;
       continue;
     }
-    if (rules.determiners.has(lower)) return null;
+    if (rules.determiners.has(lower)) return namesPerson(reading, k) ? null : THING;
   }
   return undefined;
 }

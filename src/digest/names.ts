@@ -555,7 +555,7 @@ function findRoles(doc: ParsedDocument, chunkOf: Int32Array, mentioned: readonly
     const determiner = rules.determiners.get(tokens[i]!.lower);
     const gender = determiner === 'm' || determiner === 'f' ? determiner : job.gender;
     const offset = tokens[i]!.start;
-    const antecedent = holderOfJob(mentioned, job.job, offset) ?? namedJustBefore(doc, mentioned, i, gender, !rules.personNouns.has(job.job));
+    const antecedent = holderOfJob(mentioned, job.job, offset) ?? (rules.personNouns.has(job.job) ? namedJustBefore(doc, mentioned, i, gender) : null);
     if (antecedent) {
       antecedent.jobs.add(job.job);
       antecedent.human = true;
@@ -597,11 +597,9 @@ function holderOfJob(named: readonly Mention[], job: string, offset: number): Pe
 
 /**
  * "… avec Pasiphae. Cette jeune fille de 20 ans étudie …": the last name of a fitting gender in the sentences
- * just before, unless a locative preposition makes it a place. For a job noun (« Karima Haddad fait les comptes.
- * … », confie la commerçante) the person must be known as one, have no other job, and be named in an earlier
- * sentence: within one sentence a second mention would be a pronoun.
+ * just before, unless a locative preposition makes it a place.
  */
-function namedJustBefore(doc: ParsedDocument, named: readonly Mention[], i: number, gender: Gender, job: boolean): Person | null {
+function namedJustBefore(doc: ParsedDocument, named: readonly Mention[], i: number, gender: Gender): Person | null {
   const { tokens, rules } = doc;
   const sentence = doc.sentenceOf[i]!;
   const offset = tokens[i]!.start;
@@ -611,7 +609,6 @@ function namedJustBefore(doc: ParsedDocument, named: readonly Mention[], i: numb
     const at = tokenIndexAt(tokens, mention.offset);
     if (sentence - doc.sentenceOf[at]! > GENERIC_ANTECEDENT_SENTENCES) return null;
     const person = mention.person;
-    if (job && (doc.sentenceOf[at] === sentence || !person.human || person.jobs.size > 0)) continue;
     if (person.role || (gender && person.gender && person.gender !== gender)) continue;
     const before = tokens[at - 1]?.lower ?? '';
     if (!person.human && (rules.locativePrepositions.has(before) || person.key.length > 1 || ACRONYM.test(person.name))) continue;

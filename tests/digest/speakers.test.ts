@@ -220,10 +220,15 @@ describe('speakers: pronouns and surnames', () => {
     expect(speakers(other, 'fr')[0]?.[1]).toBe('le préfet');
   });
 
-  it('links a job description to the person named a sentence or two before who has no other job', () => {
+  it('looks past a sentence about a thing for the person a description takes up', () => {
     const text =
       "Dans sa boulangerie de Lille, Karima Haddad fait les comptes. La facture d'électricité a triplé en un an.\n« Je ne sais pas comment on va tenir jusqu'à l'été », confie la commerçante de 52 ans.";
     expect(speakers(text, 'fr')[0]?.[1]).toBe('Karima Haddad');
+  });
+
+  it('lets an office (le procureur, the prosecutor) bring in a new person rather than take up the subject before', () => {
+    const text = 'Jean Martin, 45 ans, a été interpellé mardi. « Il a reconnu une partie des faits reprochés », a indiqué le procureur.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('le procureur');
   });
 
   it('keeps a role given in the same sentence as a named subject for someone else', () => {

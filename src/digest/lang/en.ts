@@ -132,6 +132,8 @@ export const english: LanguageRules = {
       neighbour neighbor father-in-law teenager youngster shopkeeper retiree pensioner customer patient refugee
       driver landlord tenant nurse`,
   }),
+  officeNouns: wordSet(`prosecutor prosecutors judge sheriff coroner spokesman spokeswoman spokesperson police officer
+    detective inspector lawyer attorney mayor governor minister secretary ambassador commissioner`),
   personNouns: wordSet('man woman girl boy lady gentleman teenager youngster student mother father'),
   locativePrepositions: wordSet('in at from into near across'),
   humanNouns: wordSet(`people person persons official officials officer officers source sources expert experts

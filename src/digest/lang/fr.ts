@@ -162,6 +162,8 @@ export const french: LanguageRules = {
       secrétaire-général chef d'état-major astronaute pilote victime élève architecte psychologue
       avocat-conseil notaire photographe biologiste épidémiologiste virologue infectiologue`,
   }),
+  officeNouns: wordSet(`procureur procureure juge préfet préfète porte-parole gendarme policier policière enquêteur
+    enquêtrice avocat avocate maire ministre ambassadeur ambassadrice commissaire`),
   personNouns: wordSet('femme homme fille garçon jeune dame monsieur adolescent adolescente étudiant étudiante lycéen lycéenne mère père'),
   locativePrepositions: wordSet('à au aux en dans vers depuis'),
   humanNouns: wordSet(`gens personne personnes responsable responsables source sources expert experts habitant

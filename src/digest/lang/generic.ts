@@ -60,6 +60,7 @@ export const generic: LanguageRules = {
   conjunctions: NONE,
   titles: genderedWords({ m: 'mr herr', f: 'mrs ms frau', null: 'dr prof' }),
   jobNouns: genderedWords({}),
+  officeNouns: NONE,
   personNouns: NONE,
   locativePrepositions: NONE,
   humanNouns: NONE,

@@ -169,6 +169,8 @@ export interface LanguageRules {
   titles: ReadonlyMap<string, Gender>;
   /** Job and role nouns that describe people, with the gender they mark when they mark one. */
   jobNouns: ReadonlyMap<string, Gender>;
+  /** Offices of institutions (prosecutor, judge, prefect): a definite one brings in a new person, its holder. */
+  officeNouns: ReadonlySet<string>;
   /** Generic nouns for a person ("femme", "jeune", "man"): a description with one refers to the person just named. */
   personNouns: ReadonlySet<string>;
   /** Prepositions of place: a name they govern is a place, not a person ("à Nantes", "in Leeds"). */

@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { Migrator } from './kysely-runtime.ts';
 import { TITLE_DEDUPE_WINDOW_MS, titleKey } from '../feeds/title-key.ts';
 import type { ArticlesTable, ChatsTable, Database, DeliveriesTable, FeedsTable } from './database-schema.ts';
 import { migrationProvider, type SqlDialect } from './migrations.ts';

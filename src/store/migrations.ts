@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql } from './kysely-runtime.ts';
 import { deliveryLedgerMigration } from './migrations/0003-delivery-ledger.ts';
 
 export type SqlDialect = 'sqlite' | 'postgres';

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { sql } from '../kysely-runtime.ts';
 
 /**
  * The delivery core's additions: scheduler slot claims (one row per chat and slot, so several

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from '../kysely-runtime.ts';
 import pg from 'pg';
 import type { Database } from '../database-schema.ts';
 import { KyselyStore, migrateToLatest } from '../kysely-store.ts';

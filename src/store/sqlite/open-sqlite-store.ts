@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import type { SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect } from '../kysely-runtime.ts';
 import type { Database } from '../database-schema.ts';
 import { KyselyStore, migrateToLatest } from '../kysely-store.ts';
 

@@ -1,11 +1,11 @@
 import { MessageFlags, PermissionFlagsBits, PermissionsBitField, type ChatInputCommandInteraction, type Client } from 'discord.js';
 import { accessDeniedText, isAllowed, type AccessRequest } from '../../commands/access.ts';
+import type { ChatCooldown } from '../../commands/chat-cooldown.ts';
 import type { CommandAttachment, CommandContext, CommandDefinition, CommandReply, InterfaceLanguage } from '../../commands/command.ts';
 import { COMMANDS, runCommand } from '../../commands/command-registry.ts';
 import { escapeDiscordMarkdown } from '../../render/discord-markdown.ts';
 import { ensureChatWithDefaults, type RunningService } from '../../service/start-service.ts';
 import { checkPostingPermissions, type PostingCheck } from './bot-permissions.ts';
-import type { DigestCooldown } from './digest-cooldown.ts';
 import { readAttachment } from './read-attachment.ts';
 import { splitReply } from './reply-chunks.ts';
 import { commandArgs, takesTargetChannel, TARGET_CHANNEL_OPTION } from './slash-commands.ts';
@@ -14,7 +14,8 @@ import { commandArgs, takesTargetChannel, TARGET_CHANNEL_OPTION } from './slash-
 export interface DiscordBot {
   client: Client;
   service: RunningService;
-  cooldown: DigestCooldown;
+  /** One `/digest` per channel per interval. */
+  cooldown: ChatCooldown;
 }
 
 /** Interaction replies never mention anyone, whatever their text. */

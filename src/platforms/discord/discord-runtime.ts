@@ -1,4 +1,5 @@
 import { Events, Routes, type Channel, type Client, type Guild } from 'discord.js';
+import { ChatCooldown, DIGEST_COOLDOWN_MS } from '../../commands/chat-cooldown.ts';
 import { COMMANDS } from '../../commands/command-registry.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import type { PlatformRuntime, RunningService } from '../../service/start-service.ts';
@@ -7,7 +8,6 @@ import { checkPostingPermissions } from './bot-permissions.ts';
 import { answerCommand, type DiscordBot } from './command-interaction.ts';
 import { discordChannel } from './discord-channel.ts';
 import { createDiscordClient } from './discord-client.ts';
-import { DigestCooldown } from './digest-cooldown.ts';
 import { slashCommands } from './slash-commands.ts';
 
 /** How the Discord bot connects. */
@@ -19,8 +19,6 @@ export interface DiscordRuntimeOptions {
   guildId: string | undefined;
 }
 
-/** One `/digest` per channel per this long. */
-export const DIGEST_COOLDOWN_MS = 30_000;
 /** How long login may take before start-up gives up. */
 const READY_TIMEOUT_MS = 60_000;
 /** Permission and role changes are looked at together after this pause. */
@@ -90,7 +88,7 @@ export function discordRuntime(options: DiscordRuntimeOptions): PlatformRuntime 
   return {
     channel: discordChannel(client),
     async start(service) {
-      const bot: DiscordBot = { client, service, cooldown: new DigestCooldown(DIGEST_COOLDOWN_MS, service.delivery.now) };
+      const bot: DiscordBot = { client, service, cooldown: new ChatCooldown(DIGEST_COOLDOWN_MS, service.delivery.now) };
       const log = service.log;
       const track = (what: string, task: () => Promise<void>) => {
         void service.work.run(task, (error) => log.error({ err: error }, `discord: ${what} failed`));

@@ -1,8 +1,8 @@
 import type { Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import type { ChatCooldown } from '../../commands/chat-cooldown.ts';
 import type { RunningService } from '../../service/start-service.ts';
 import type { ChannelSessions } from './channel-sessions.ts';
-import type { ChatCooldown } from './chat-cooldown.ts';
 import type { TelegramAccess } from './telegram-access.ts';
 import type { TelegramFiles } from './telegram-files.ts';
 

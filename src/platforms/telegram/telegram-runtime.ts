@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Api, Bot, GrammyError } from 'grammy';
+import { ChatCooldown, DIGEST_COOLDOWN_MS } from '../../commands/chat-cooldown.ts';
 import { COMMANDS } from '../../commands/command-registry.ts';
 import { ConfigError } from '../../config/config-error.ts';
 import type { TelegramConfig } from '../../config/load-config.ts';
@@ -8,7 +9,6 @@ import { ChatLocks } from '../../delivery/send/chat-locks.ts';
 import type { PlatformRuntime, RunningService } from '../../service/start-service.ts';
 import { handleButton } from './callback-handler.ts';
 import { ChannelSessions } from './channel-sessions.ts';
-import { ChatCooldown } from './chat-cooldown.ts';
 import { connectTelegram, untilReachable } from './connect-telegram.ts';
 import { handleMembership } from './membership.ts';
 import { handleMessage } from './message-handler.ts';
@@ -30,8 +30,6 @@ export interface TelegramRuntimeOptions extends TelegramConfig {
   pollingRestartMs?: number;
 }
 
-/** One `/digest` per chat (or forum topic) per this long. */
-export const DIGEST_COOLDOWN_MS = 30_000;
 /** One "this instance is private" answer (or word of help) per chat per this long. */
 const STRANGER_COOLDOWN_MS = 60_000;
 /** getUpdates waits this long for news (long polling)… */

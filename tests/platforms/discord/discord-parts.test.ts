@@ -2,7 +2,6 @@ import { ChannelType, DiscordAPIError, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/commands/command-registry.ts';
 import { requiredPostingPermissions } from '../../../src/platforms/discord/bot-permissions.ts';
-import { DigestCooldown } from '../../../src/platforms/discord/digest-cooldown.ts';
 import { toDeliveryError } from '../../../src/platforms/discord/discord-errors.ts';
 import { splitReply } from '../../../src/platforms/discord/reply-chunks.ts';
 import { commandArgs, slashCommands } from '../../../src/platforms/discord/slash-commands.ts';
@@ -55,21 +54,6 @@ describe('reply splitting', () => {
     expect(splitReply(emoji, 10).join('')).toBe(emoji);
     for (const chunk of splitReply(emoji, 10)) expect(chunk).not.toMatch(/[\ud800-\udbff]$/);
     expect(splitReply('x'.repeat(4500)).map((chunk) => chunk.length)).toEqual([2000, 2000, 500]);
-  });
-});
-
-describe('digest cooldown', () => {
-  it('grants one /digest per channel per interval and says how long to wait', () => {
-    let now = 0;
-    const cooldown = new DigestCooldown(30_000, () => now);
-    expect(cooldown.take('a')).toBe(0);
-    expect(cooldown.take('b')).toBe(0);
-    now = 12_000;
-    expect(cooldown.take('a')).toBe(18_000);
-    now = 30_000;
-    expect(cooldown.take('a')).toBe(0);
-    cooldown.release('a');
-    expect(cooldown.take('a')).toBe(0);
   });
 });
 

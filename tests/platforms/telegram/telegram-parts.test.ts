@@ -8,7 +8,6 @@ import { chatSettingsSchema, type ChatRecord } from '../../../src/store/records.
 import { parseBotCommand } from '../../../src/platforms/telegram/bot-command.ts';
 import { decodeButton, encodeButton, feedKey, MAX_CALLBACK_DATA_BYTES } from '../../../src/platforms/telegram/callback-data.ts';
 import { ChannelSessions, CHANNEL_SESSION_MS } from '../../../src/platforms/telegram/channel-sessions.ts';
-import { ChatCooldown } from '../../../src/platforms/telegram/chat-cooldown.ts';
 import { splitReply } from '../../../src/platforms/telegram/reply-chunks.ts';
 import { settingsKeyboard } from '../../../src/platforms/telegram/settings-keyboard.ts';
 import { telegramChannel } from '../../../src/platforms/telegram/telegram-channel.ts';
@@ -81,17 +80,6 @@ describe('inline keyboards', () => {
 });
 
 describe('small state', () => {
-  it('paces a key, tells how long to wait, and gives the turn back', () => {
-    let now = 0;
-    const cooldown = new ChatCooldown(30_000, () => now);
-    expect(cooldown.take('a')).toBe(0);
-    now = 10_000;
-    expect(cooldown.take('a')).toBe(20_000);
-    expect(cooldown.take('b')).toBe(0);
-    cooldown.release('a');
-    expect(cooldown.take('a')).toBe(0);
-  });
-
   it('remembers the channel a user manages for an hour after their last command', () => {
     let now = 0;
     const sessions = new ChannelSessions(() => now);

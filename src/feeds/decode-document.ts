@@ -63,8 +63,42 @@ function charsetParameter(contentType: string | null | undefined): string | null
 }
 
 /** True when some byte is outside ASCII (then valid UTF-8 has a multi-byte character). */
-function hasHighByte(bytes: Buffer): boolean {
-  return /[\u0080-\u00ff]/.test(bytes.toString('latin1'));
+function hasHighByte(chunks: readonly Buffer[]): boolean {
+  return chunks.some((chunk) => /[\u0080-\u00ff]/.test(chunk.toString('latin1')));
+}
+
+/** The first `length` bytes (one small copy only when they span chunks). */
+function headOf(chunks: readonly Buffer[], length: number): Buffer {
+  const first = chunks[0] ?? Buffer.alloc(0);
+  if (first.length >= length || chunks.length === 1) return first.subarray(0, length);
+  const head: Buffer[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    if (size >= length) break;
+    head.push(chunk.subarray(0, length - size));
+    size += Math.min(chunk.length, length - size);
+  }
+  return Buffer.concat(head, size);
+}
+
+/** The text of chunks that are valid UTF-8 together (a character may straddle two), else null. */
+function strictUtf8(chunks: readonly Buffer[]): string | null {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    let text = '';
+    for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+    return text + decoder.decode();
+  } catch {
+    return null;
+  }
+}
+
+function decodeChunks(chunks: readonly Buffer[], encoding: string): string {
+  if (chunks.length === 1) return iconv.decode(chunks[0] ?? Buffer.alloc(0), encoding, { stripBOM: true });
+  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+  let text = '';
+  for (const chunk of chunks) text += decoder.write(chunk);
+  return text + (decoder.end() ?? '');
 }
 
 /** Removes the prolog's encoding: the text is already decoded, and a stale label must not mislead a parser. */
@@ -79,17 +113,20 @@ function neutralizeProlog(text: string): string {
  * prolog (or HTML meta), then sniffing (UTF-16 from `00 3C`, valid UTF-8) with windows-1252 as
  * the last resort. Two sanity rules overrule a declaration: UTF-16 bytes are never read as an
  * 8-bit charset, and a document that is valid multi-byte UTF-8 is read as UTF-8 even when a
- * single-byte charset is declared (the classic "wrong prolog").
+ * single-byte charset is declared (the classic "wrong prolog"). Takes the body as one buffer or as
+ * the chunks it arrived in (decoded in turn: no copy of the whole body is made).
  *
  * @example
  *   decodeDocument(bytes, 'application/rss+xml; charset=ISO-8859-1').text;
  */
-export function decodeDocument(bytes: Buffer, contentType: string | null): DecodedDocument {
+export function decodeDocument(body: Buffer | readonly Buffer[], contentType: string | null): DecodedDocument {
+  const chunks = Buffer.isBuffer(body) ? [body] : body.filter((chunk) => chunk.length > 0);
   const warnings: string[] = [];
-  const bom = bomEncoding(bytes);
-  const utf16 = bom ? null : sniffUtf16(bytes);
+  const head = headOf(chunks, 4096);
+  const bom = bomEncoding(head);
+  const utf16 = bom ? null : sniffUtf16(head);
   const fromHeader = charsetParameter(contentType);
-  const declared = declaredEncoding(bytes);
+  const declared = declaredEncoding(head);
 
   let encoding: string | null = null;
   let source: EncodingSource = 'fallback';
@@ -104,12 +141,15 @@ export function decodeDocument(bytes: Buffer, contentType: string | null): Decod
   }
   if (encoding === 'utf-16') encoding = physical ?? 'utf-16be';
 
+  // A single buffer is checked in place; chunks are decoded strictly, and that text is kept for UTF-8.
+  let utf8Text: string | null = null;
   if (!encoding || !isMultiByte(encoding)) {
-    const validUtf8 = isUtf8(bytes);
+    if (chunks.length > 1) utf8Text = strictUtf8(chunks);
+    const validUtf8 = chunks.length > 1 ? utf8Text !== null : isUtf8(chunks[0] ?? Buffer.alloc(0));
     if (!encoding) {
       [encoding, source] = validUtf8 ? ['utf-8', 'fallback'] : ['windows-1252', 'sniffed'];
       if (!validUtf8) warnings.push('no encoding declared and the bytes are not UTF-8: read as windows-1252');
-    } else if (encoding !== 'utf-8' && validUtf8 && hasHighByte(bytes)) {
+    } else if (encoding !== 'utf-8' && validUtf8 && hasHighByte(chunks)) {
       warnings.push(`${source} says ${encoding} but the bytes are valid UTF-8: read as UTF-8`);
       [encoding, source] = ['utf-8', 'sniffed'];
     } else if (encoding === 'utf-8' && !validUtf8) {
@@ -118,6 +158,6 @@ export function decodeDocument(bytes: Buffer, contentType: string | null): Decod
     }
   }
 
-  const text = iconv.decode(bytes, encoding, { stripBOM: true });
+  const text = encoding === 'utf-8' && utf8Text !== null ? utf8Text : decodeChunks(chunks, encoding);
   return { text: neutralizeProlog(text), encoding, source, warnings };
 }

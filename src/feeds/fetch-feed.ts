@@ -16,7 +16,8 @@ export type FeedFetch =
       status: 'fetched';
       /** Final URL after redirects (base for relative links). */
       url: string;
-      bytes: Buffer;
+      /** The document's bytes, as they arrived (see decodeDocument). */
+      bytes: readonly Buffer[];
       contentType: string | null;
       etag: string | null;
       lastModified: string | null;
@@ -38,7 +39,7 @@ const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed
 export async function fetchFeed(fetcher: HttpFetcher, url: string, conditional: ConditionalHeaders, options: { allowFiles: boolean; now?: number }): Promise<FeedFetch> {
   if (url.startsWith('file:')) {
     if (!options.allowFiles) throw new FeedError('unsupported_url', url, 'local files can only be feeds from the config file');
-    return { status: 'fetched', url, bytes: await readLocalFeed(url, fetcher.limits.maxBytes), contentType: null, etag: null, lastModified: null, freshnessMs: null };
+    return { status: 'fetched', url, bytes: [await readLocalFeed(url, fetcher.limits.maxBytes)], contentType: null, etag: null, lastModified: null, freshnessMs: null };
   }
   const headers: Record<string, string> = {};
   if (conditional.etag) headers['if-none-match'] = conditional.etag;
@@ -49,7 +50,7 @@ export async function fetchFeed(fetcher: HttpFetcher, url: string, conditional: 
   return {
     status: 'fetched',
     url: response.url,
-    bytes: response.body,
+    bytes: response.chunks,
     contentType: response.headers['content-type'] ?? null,
     // A 200 without validators clears the old ones, so the next request is not wrongly conditional.
     etag: response.headers.etag ?? null,

@@ -61,7 +61,7 @@ export class FullTextFetcher {
       const page = await this.context.limiter.run(hostKey(url), () => this.context.fetcher.fetch(url, { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.3' }));
       const type = page.headers['content-type'] ?? '';
       if (type && !/html|xml/i.test(type)) throw new Error(`not an HTML page (${type})`);
-      const text = await extractPageText(decodeDocument(page.body, type || null).text, page.url);
+      const text = await extractPageText(decodeDocument(page.chunks, type || null).text, page.url);
       record = text
         ? { url, fetchedAt: now, title: text.title, paragraphs: text.paragraphs, html: text.html, error: null }
         : { url, fetchedAt: now, title: null, paragraphs: [], html: null, error: 'no readable article on the page' };

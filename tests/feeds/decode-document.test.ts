@@ -85,4 +85,19 @@ describe('decodeDocument', () => {
     const decoded = decodeDocument(Buffer.from(`\n\n<?xml version="1.0" encoding="ISO-8859-1"?>${rss('', 'x')}`, 'latin1'), null);
     expect(decoded.text.startsWith('<?xml version="1.0"?>')).toBe(true);
   });
+
+  it('decodes the chunks a body arrived in as the whole, characters split across chunks included', () => {
+    /** The bytes cut every `size` bytes, as a network read would (mid-character too). */
+    const cut = (bytes: Buffer, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) => bytes.subarray(index * size, (index + 1) * size));
+    const utf8 = Buffer.from(`\uFEFF${rss('<?xml version="1.0" encoding="UTF-8"?>', 'Élysée — l’€ 😀')}`, 'utf8');
+    const latin = iconv.encode(rss('<?xml version="1.0" encoding="windows-1252"?>', 'Fête — l’€'), 'windows-1252');
+    const utf16 = iconv.encode(`\uFEFF${rss('<?xml version="1.0" encoding="UTF-16"?>', 'Noël ✓')}`, 'utf-16le');
+    const lying = Buffer.from(rss('<?xml version="1.0" encoding="ISO-8859-1"?>', 'Crème brûlée'), 'utf8');
+    for (const [bytes, contentType] of [[utf8, null], [latin, null], [utf16, null], [lying, 'text/xml; charset=iso-8859-1']] as const) {
+      const whole = decodeDocument(bytes, contentType);
+      for (const size of [1, 3, 7, 64]) expect(decodeDocument(cut(bytes, size), contentType)).toEqual(whole);
+    }
+    expect(decodeDocument(cut(utf8, 5), null)).toMatchObject({ encoding: 'utf-8', text: expect.stringContaining('Élysée — l’€ 😀') as unknown });
+    expect(decodeDocument(cut(lying, 5), 'text/xml; charset=iso-8859-1')).toMatchObject({ encoding: 'utf-8', text: expect.stringContaining('Crème brûlée') as unknown });
+  });
 });

@@ -1,10 +1,11 @@
 /**
  * The Telegram bot against the strict fake Bot API (tests/fakes/telegram), through startService and
  * the real Telegram runtime (grammY, long polling): (1) a digest fanned out to N chats at once (half
- * private, half groups) — messages per second against Telegram's 30/s global limit, paced by the
- * delivery core alone (the reply throttler is not on the digests' client), and the 429s it drew;
- * (2) meanwhile, users in other private chats send /list: how long their answers take while the
- * fan-out holds the global limit, p50 and p95; (3) /digest end to end in a quiet moment.
+ * private, half groups) — digest messages per second against Telegram's 30/s global limit, and the
+ * 429s the whole run drew (target: none); (2) meanwhile, users in other private chats send /list:
+ * how long their answers take while the fan-out holds the global limit, p50 and p95 (answers and
+ * digests share one throttle, answers first: target p95 well under 1 s, the fan-out still at ≥ 0.9
+ * of the limit); (3) /digest end to end in a quiet moment.
  *
  * @example
  *   npm run bench -- telegram          # 600 chats
@@ -56,11 +57,17 @@ try {
   await Promise.all(asking);
   const digestMessages = h.fake.messages.slice(before).filter((message) => message.parse_mode === 'HTML');
   const times = digestMessages.map((message) => message.at);
-  const rate = (digestMessages.length - 1) / ((Math.max(...times) - Math.min(...times)) / 1000);
+  const [first, last] = [Math.min(...times), Math.max(...times)];
+  const rate = (digestMessages.length - 1) / ((last - first) / 1000);
+  // Everything the bot posted while the digests went out: digests and the answers to /list.
+  const all = h.fake.messages.slice(before).filter((message) => message.at >= first && message.at <= last).length;
+  const allRate = (all - 1) / ((last - first) / 1000);
   const sent = runs.filter((run) => run.outcome === 'sent').length;
   const tooMany = h.fake.tooManyRequests;
   console.log(`fan-out: ${sent}/${CHATS} chats (${CHATS / 2} private, ${CHATS / 2} groups), ${digestMessages.length} messages in ${seconds.toFixed(1)} s = ${rate.toFixed(2)} msg/s = ${(rate / GLOBAL_LIMIT_PER_SECOND).toFixed(3)} of Telegram's ${GLOBAL_LIMIT_PER_SECOND}/s; 429 answers: ${tooMany}`);
-  console.log(`/list answered during the fan-out: p50 ${percentile(replyLatencies, 50).toFixed(0)} ms, p95 ${percentile(replyLatencies, 95).toFixed(0)} ms (${COMMANDS_DURING} users)`);
+  console.log(`all messages meanwhile (digests and answers): ${all} = ${allRate.toFixed(2)} msg/s = ${(allRate / GLOBAL_LIMIT_PER_SECOND).toFixed(3)} of the limit`);
+  const [listP50, listP95] = [percentile(replyLatencies, 50), percentile(replyLatencies, 95)];
+  console.log(`/list answered during the fan-out: p50 ${listP50.toFixed(0)} ms, p95 ${listP95.toFixed(0)} ms (${COMMANDS_DURING} users)`);
 
   const digestLatencies: number[] = [];
   await h.ask(USERS.ada.id, '/subscribe World News', { from: USERS.ada });
@@ -74,8 +81,10 @@ try {
   }
   console.log(`/digest end to end (command → first digest message): p50 ${percentile(digestLatencies, 50).toFixed(0)} ms, p95 ${percentile(digestLatencies, 95).toFixed(0)} ms (${DIGEST_RUNS} runs)`);
 
-  const ok = sent === CHATS && rate >= GLOBAL_LIMIT_PER_SECOND * 0.9 && replyLatencies.length === COMMANDS_DURING;
-  console.log(ok ? 'telegram bench: OK' : 'telegram bench: BELOW TARGET (every chat served, at least 90% of the global limit, every command answered)');
+  const ok = sent === CHATS && rate >= GLOBAL_LIMIT_PER_SECOND * 0.9 && h.fake.tooManyRequests === 0 && replyLatencies.length === COMMANDS_DURING && listP95 < 1000;
+  console.log(
+    ok ? 'telegram bench: OK' : 'telegram bench: BELOW TARGET (every chat served, at least 90% of the global limit, no 429, every command answered, /list p95 under 1 s during the fan-out)',
+  );
   process.exitCode = ok ? 0 : 1;
 } finally {
   await h.close();

@@ -7,7 +7,9 @@ import type { DeliveryLimits } from './send/channel-limits.ts';
  * it; everything about schedules, windows, the ledger, pacing and retries stays platform-neutral.
  *
  * What an adapter must do:
- * - declare `limits` (TELEGRAM_LIMITS, DISCORD_LIMITS…): the core paces every send to them;
+ * - declare `limits` (TELEGRAM_LIMITS, DISCORD_LIMITS…): the core paces every send to them, and
+ *   the adapter paces its command answers on the same throttle (`SendThrottle.pace`, priority
+ *   `reply`) wherever the platform counts them against the same limits;
  * - make `send` post exactly one message and either resolve with its id or reject with a
  *   DeliveryError: `rate_limited` with `retryAfterMs` (429), `transient` (5xx, network,
  *   timeout), `permanent` (blocked, kicked, chat deleted, no permission: the chat is paused),
@@ -35,8 +37,9 @@ export interface DeliveryChannel {
    */
   send(chat: ChatRecord, payload: string): Promise<string | null>;
   /**
-   * Posts a short plain-text notice (e.g. "the feed X is paused"), escaped for the platform.
-   * Optional: a channel without it cannot be sent notices, and the service only logs them.
+   * Posts a short plain-text notice (e.g. "the feed X is paused"), escaped for the platform,
+   * awaiting `turn()` before each message it posts (the caller's pacing within the platform's
+   * limits). Optional: a channel without it cannot be sent notices, and the service only logs them.
    */
-  notify?(chat: ChatRecord, text: string): Promise<void>;
+  notify?(chat: ChatRecord, text: string, turn: () => Promise<void>): Promise<void>;
 }

@@ -57,7 +57,7 @@ export interface DeliveryContext {
   /** This process's name in delivery leases and slot claims; unique among running instances. */
   instanceId: string;
   policy: DeliveryPolicy;
-  /** One throttle per platform, built from its channel's declared limits. */
+  /** One throttle per platform, built from its channel's declared limits: its digests, command answers and notices all take turns there. */
   throttles: ReadonlyMap<Platform, SendThrottle>;
   locks: ChatLocks;
   queue: DeliveryQueue;

@@ -3,6 +3,7 @@ import type { DeliveryChannel } from './delivery-channel.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import { DeliveryError } from './delivery-error.ts';
 import { migrateChat } from './resume-chat.ts';
+import { throttledChat } from './send/send-throttle.ts';
 
 /**
  * How a delivery ended this time:
@@ -23,11 +24,6 @@ function chatLabel(chat: ChatRecord): string {
   return `${chat.platform}:${chat.chatId}${chat.threadId ? `/${chat.threadId}` : ''}`;
 }
 
-/** The throttle key of a chat: its address on the platform (a thread shares its chat's limits). */
-function throttleKey(chat: ChatRecord): string {
-  return chat.chatId;
-}
-
 async function giveUp(context: DeliveryContext, delivery: DeliveryRecord, parts: readonly DeliveryPartRecord[], reason: string): Promise<void> {
   await context.store.finishDelivery(delivery.id, 'failed', reason, context.now());
   // Nothing of it reached the chat: its articles go back to the chat's next digest instead of being lost.
@@ -36,8 +32,8 @@ async function giveUp(context: DeliveryContext, delivery: DeliveryRecord, parts:
 
 /**
  * Sends every part of a recorded delivery that is not marked sent yet, in order, each paced by
- * the platform's throttle and marked sent (with the platform's message id) as soon as it is
- * accepted. Safe to call again after a crash: sent parts are skipped, so only the one message in
+ * the platform's throttle (an on-demand digest ahead of scheduled ones) and marked sent (with the
+ * platform's message id) as soon as it is accepted. Safe to call again after a crash: sent parts are skipped, so only the one message in
  * flight when the process died can go out twice. The caller holds the chat's lock.
  *
  * - 429: waits the retry_after (the chat is held back in the throttle), up to `maxRateLimited` times;
@@ -70,6 +66,8 @@ export async function sendDelivery(context: DeliveryContext, delivery: DeliveryR
 
   const refused: string[] = [];
   let label = chatLabel(chat);
+  // A digest someone asked for (/digest) goes before scheduled ones; command answers go before both.
+  const priority = delivery.kind === 'on_demand' ? 'requested' : 'bulk';
   for (const part of parts) {
     if (part.sentAt !== null) continue;
     let attempts = 0;
@@ -83,7 +81,7 @@ export async function sendDelivery(context: DeliveryContext, delivery: DeliveryR
       }
       let endTurn: () => void;
       try {
-        endTurn = await throttle.acquire({ key: throttleKey(chat), kind: chat.kind }, context.signal);
+        endTurn = await throttle.acquire(throttledChat(chat), context.signal, priority);
       } catch {
         await store.releaseDeliveryLease(delivery.id, owner);
         return 'interrupted';
@@ -123,7 +121,7 @@ export async function sendDelivery(context: DeliveryContext, delivery: DeliveryR
         if (failure.kind === 'rate_limited') {
           rateLimited++;
           const wait = failure.facts.retryAfterMs ?? policy.backoffMs;
-          throttle.penalize(throttleKey(chat), context.now() + wait);
+          throttle.penalize(throttledChat(chat).key, context.now() + wait);
           if (rateLimited < policy.maxRateLimited) {
             log.warn({ ...facts(), wait }, `rate limited: ${failure.description}`);
             continue;

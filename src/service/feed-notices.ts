@@ -1,4 +1,5 @@
 import type { DeliveryChannel } from '../delivery/delivery-channel.ts';
+import { throttledChat, type SendThrottle } from '../delivery/send/send-throttle.ts';
 import type { FeedEvent } from '../feeds/ingest-context.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatRecord, Platform } from '../store/records.ts';
@@ -24,13 +25,18 @@ export function feedNotice(event: FeedEvent, chat: Pick<ChatRecord, 'settings'>)
 }
 
 /**
- * Tells every chat subscribed to the event's feed, through its platform channel's `notify`.
- * A chat whose channel cannot send notices, or a send that fails, is only logged.
+ * Tells every chat subscribed to the event's feed, through its platform channel's `notify`,
+ * each message paced by the platform's throttle when `throttles` has one (notices share the
+ * platform's limits with digests and answers). A chat whose channel cannot send notices, or a
+ * send that fails, is only logged.
  *
  * @example
- *   await notifySubscribers({ store, channels, log }, { kind: 'paused', feed, error });
+ *   await notifySubscribers({ store, channels, log, throttles: delivery.throttles }, { kind: 'paused', feed, error });
  */
-export async function notifySubscribers(context: { store: Store; channels: ReadonlyMap<Platform, DeliveryChannel>; log: Logger }, event: FeedEvent): Promise<number> {
+export async function notifySubscribers(
+  context: { store: Store; channels: ReadonlyMap<Platform, DeliveryChannel>; log: Logger; throttles?: ReadonlyMap<Platform, SendThrottle> },
+  event: FeedEvent,
+): Promise<number> {
   const { store, channels, log } = context;
   let told = 0;
   for (const chatRef of await store.listSubscribers(event.feed.id)) {
@@ -43,7 +49,8 @@ export async function notifySubscribers(context: { store: Store; channels: Reado
       continue;
     }
     try {
-      await channel.notify(chat, text);
+      const throttle = context.throttles?.get(chat.platform);
+      await channel.notify(chat, text, () => (throttle ? throttle.pace(throttledChat(chat), 'bulk') : Promise.resolve()));
       told++;
     } catch (error) {
       log.warn({ err: error, chat: `${chat.platform}:${chat.chatId}`, feed: event.feed.id }, `could not tell the chat that a feed is ${event.kind}`);

@@ -82,7 +82,8 @@ export async function startService(options: {
   const feedContext = createIngestContext(config, store, log, {
     onEvent: (event) => {
       void work.run(
-        () => notifySubscribers({ store, channels, log }, event),
+        // `delivery` exists by then: feeds are first polled once it is built.
+        () => notifySubscribers({ store, channels, log, throttles: delivery.throttles }, event),
         (error) => log.error({ err: error, feed: event.feed.id }, 'feed notice failed'),
       );
     },

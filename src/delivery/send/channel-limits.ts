@@ -1,14 +1,15 @@
 import type { ChatKind } from '../../store/records.ts';
 
 /**
- * At most `count` messages in any `perMs` window.
+ * At most `count` messages in any `perMs` window, and (per chat) never two closer than `minGapMs`.
  *
  * @example
- *   const telegramGroups: RateLimit = { count: 20, perMs: 60_000 };
+ *   const telegramGroups: RateLimit = { count: 20, perMs: 60_000, minGapMs: 1000 };
  */
 export interface RateLimit {
   count: number;
   perMs: number;
+  minGapMs?: number;
 }
 
 /**
@@ -27,19 +28,26 @@ export interface DeliveryLimits {
 }
 
 /**
- * Telegram Bot API: about 30 messages a second overall, one a second per private chat, 20 a
- * minute per group or channel (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
+ * Telegram Bot API: about 30 messages a second overall; in any one chat about one a second, and
+ * in a group or channel no more than 20 a minute
+ * (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this). Digests,
+ * command answers and notices all count, so they share these limits.
  */
 export const TELEGRAM_LIMITS: DeliveryLimits = {
   global: { count: 30, perMs: 1000 },
-  perChat: { private: { count: 1, perMs: 1000 }, group: { count: 20, perMs: 60_000 }, channel: { count: 20, perMs: 60_000 } },
+  perChat: {
+    private: { count: 1, perMs: 1000 },
+    group: { count: 20, perMs: 60_000, minGapMs: 1000 },
+    channel: { count: 20, perMs: 60_000, minGapMs: 1000 },
+  },
 };
 
 /**
  * Discord: 50 requests a second per bot, and a bucket per route — for posting in a channel,
  * 5 messages per 5 s. discord.js's REST client also queues each bucket itself (from the
  * X-RateLimit headers); pacing channels here too means no send waits inside discord.js while
- * holding its turn.
+ * holding its turn. Interaction answers are not counted: Discord does not bind interaction
+ * endpoints to the bot's global limit, and they have buckets of their own.
  */
 export const DISCORD_LIMITS: DeliveryLimits = {
   global: { count: 50, perMs: 1000 },

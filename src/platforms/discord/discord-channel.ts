@@ -32,8 +32,9 @@ function body(message: DiscordMessage) {
  * limits), posted to the subscribed channel, thread or DM with `allowed_mentions: { parse: [] }`
  * so feed text never pings anyone. A forum channel gets a new post per digest; a text channel
  * does too (a public thread) when the chat's `threadPerDigest` setting is on. Discord's own
- * per-route buckets are kept by discord.js's REST queue; the delivery core paces to
- * `DISCORD_LIMITS` (50 requests/s).
+ * per-route buckets are kept by discord.js's REST queue; the delivery core paces digests and
+ * notices to `DISCORD_LIMITS` (50 requests/s). Command answers are not paced there: they go to
+ * the interaction's own endpoints, which Discord does not count against the bot's global limit.
  *
  * @example
  *   const channel = discordChannel(client);
@@ -115,12 +116,13 @@ export function discordChannel(client: Client): DeliveryChannel {
         throw toDeliveryError(error, chat.chatId);
       }
     },
-    async notify(chat, text) {
+    async notify(chat, text, turn) {
       const target = chat.threadId ?? chat.chatId;
       try {
         const type = await channelType(target);
         // A forum takes no plain message: the notice opens a post of its own.
         for (const chunk of splitReply(escapeDiscordMarkdown(text))) {
+          await turn();
           if (type === ChannelType.GuildForum) await client.rest.post(Routes.threads(target), { body: { name: 'Précis', message: { content: chunk, allowed_mentions: NO_MENTIONS } } });
           else await post(target, { content: chunk, embeds: [] });
         }

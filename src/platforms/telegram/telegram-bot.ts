@@ -8,7 +8,7 @@ import type { TelegramFiles } from './telegram-files.ts';
 
 /**
  * What the update handlers share while the Telegram bot runs: the service, the API used for
- * replies (throttled and retried, unlike digests, which the delivery core paces), who the bot
+ * replies (paced ahead of digests on the delivery core's throttle, and retried), who the bot
  * is, where files download from, the per-chat cooldowns and the channels users manage from
  * their private chat.
  *

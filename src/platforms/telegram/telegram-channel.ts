@@ -16,7 +16,7 @@ function topic(chat: ChatRecord) {
  * feed string escaped, split under 4096 characters between stories, a link preview for the top
  * story only), sent with sendMessage to the chat and forum topic of the subscription. Digests
  * made during the chat's quiet hours, and notices sent then, arrive without a sound. `api`
- * should carry no throttler: the delivery core paces every send to `TELEGRAM_LIMITS`.
+ * should carry no throttler: the delivery core paces every digest and notice to `TELEGRAM_LIMITS`.
  *
  * @example
  *   const channel = telegramChannel(new Api(token, { apiRoot, timeoutSeconds: 30 }));
@@ -44,10 +44,11 @@ export function telegramChannel(api: Api, options: { now?: () => number; limits?
         throw toDeliveryError(error);
       }
     },
-    async notify(chat, text) {
+    async notify(chat, text, turn) {
       const quiet = isQuietAt(chat.settings.quietHours, chat.settings.timezone, now());
       try {
         for (const part of splitReply(text)) {
+          await turn();
           await api.sendMessage(chat.chatId, part, { link_preview_options: { is_disabled: true }, ...(quiet ? { disable_notification: true } : {}), ...topic(chat) });
         }
       } catch (error) {

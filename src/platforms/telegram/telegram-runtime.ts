@@ -68,7 +68,8 @@ async function registerCommands(bot: Bot, service: RunningService): Promise<void
  * a reverse proxy. Commands in private chats, groups (with @botname), forum topics and channels
  * (their posts, or set up from a private chat by forwarding one) go to the shared commands; the
  * bot's removal or return pauses or resumes its chats; digests go out through the delivery core
- * on their own API client, without the reply throttler. Each chat's updates are handled in
+ * on their own API client, and command answers take their turns on the same throttle, ahead of
+ * the digests (replyPacing), so both share Telegram's limits. Each chat's updates are handled in
  * order, different chats at once, so a long /digest never holds up anyone else. A refused token
  * stops start-up with a one-line error naming TELEGRAM_BOT_TOKEN; an unreachable Bot API is
  * retried with backoff.
@@ -80,7 +81,6 @@ export function telegramRuntime(options: TelegramRuntimeOptions): PlatformRuntim
   const apiRoot = options.apiRoot ?? 'https://api.telegram.org';
   const root = options.apiRoot ? { apiRoot: options.apiRoot } : {};
   const bot = new Bot(options.token, { client: { ...root, timeoutSeconds: POLL_CLIENT_TIMEOUT_S } });
-  bot.api.config.use(replyPacing());
   const deliveryApi = new Api(options.token, { ...root, timeoutSeconds: SEND_TIMEOUT_S });
   const stopping = new AbortController();
   let polling: Promise<void> | null = null;
@@ -105,6 +105,10 @@ export function telegramRuntime(options: TelegramRuntimeOptions): PlatformRuntim
     channel: telegramChannel(deliveryApi, options.limits ? { limits: options.limits } : {}),
     async start(service) {
       const { log } = service;
+      // Answers take turns on the digests' throttle (ahead of them): one budget, no 429 during a fan-out.
+      const throttle = service.delivery.throttles.get('telegram');
+      if (!throttle) throw new Error('telegram: the delivery core has no throttle for this channel');
+      bot.api.config.use(replyPacing(throttle, service.delivery.now));
       service.delivery.signal.addEventListener('abort', () => void stopIntake(), { once: true });
       await connectTelegram(bot, { log, apiRoot, signal: stopping.signal, ...(options.connectBackoff ? { backoff: options.connectBackoff } : {}) });
       const now = service.delivery.now;

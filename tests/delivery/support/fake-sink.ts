@@ -110,6 +110,8 @@ export class FakeSink implements DeliveryChannel {
     if (own) {
       const recent = this.messages.filter((message) => message.chatId === chat.chatId && message.at > at - own.perMs).length;
       if (recent >= own.count) this.violations.push(`chat ${chat.chatId}: ${recent + 1} messages within ${own.perMs} ms at ${at}`);
+      const previous = this.messages.findLast((message) => message.chatId === chat.chatId);
+      if (own.minGapMs && previous && at - previous.at < own.minGapMs) this.violations.push(`chat ${chat.chatId}: two messages ${at - previous.at} ms apart at ${at}`);
     }
   }
 }

@@ -385,7 +385,7 @@ describe('every message and reply', () => {
     await bot.asAdmin(channel, 'subscribe', { feed: 'World Topics' });
     const chat = (await bot.service.store.getChat({ platform: 'discord', chatId: channel.id }))!;
     const discord = bot.service.delivery.channels.get('discord')!;
-    await discord.notify!(chat, 'The feed **@everyone news** is paused: HTTP 404');
+    await discord.notify!(chat, 'The feed **@everyone news** is paused: HTTP 404', () => Promise.resolve());
     const [notice] = bot.fake.messagesIn(channel.id);
     expect(notice!.allowedMentions).toEqual({ parse: [] });
     expect(findMentions(notice!.content)).toEqual([]);

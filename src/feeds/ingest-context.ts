@@ -8,13 +8,14 @@ import type { FeedError } from './feed-error.ts';
 import { FetchLimiter } from './fetch-limiter.ts';
 import { FullTextFetcher } from './full-text.ts';
 import { HttpFetcher, type Resolver } from './http-fetcher.ts';
+import type { KnownGuids } from './known-guids.ts';
 
 /** A change in a feed's health that its subscribers should hear about. */
 export type FeedEvent = { kind: 'paused'; feed: FeedRecord; error: FeedError } | { kind: 'resumed'; feed: FeedRecord };
 
 /** The items of a feed's last fetch, by guid (for those that have one) and by article id. */
 export interface KnownItems {
-  guids: Set<string>;
+  guids: KnownGuids;
   ids: Set<string>;
 }
 

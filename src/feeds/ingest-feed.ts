@@ -8,6 +8,7 @@ import { fetchFeed } from './fetch-feed.ts';
 import { hostKey } from './fetch-limiter.ts';
 import { htmlToLine, wordCount } from './html-text.ts';
 import type { IngestContext, KnownItems } from './ingest-context.ts';
+import { KnownGuids } from './known-guids.ts';
 import { articleId, itemKey, itemTitle, linkBase, normalizeItem } from './normalize-item.ts';
 import { parseFeed } from './parse-feed.ts';
 import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
@@ -173,7 +174,7 @@ export async function ingestFeed(context: IngestContext, feed: FeedRecord, now: 
     const added = await store.insertNewArticles(complete);
     // Every item of this document is now stored or a known duplicate: remember them for the next poll.
     context.knownItems.set(feed.id, {
-      guids: new Set([...parsed.skippedGuids, ...[...known, ...candidates.map((candidate) => candidate.item)].flatMap((item) => item.guid ?? [])].map(detached)),
+      guids: new KnownGuids([...parsed.skippedGuids, ...[...known, ...candidates.map((candidate) => candidate.item)].flatMap((item) => item.guid ?? [])]),
       // Items with a guid are recognised by it; only the others need their id remembered.
       ids: new Set(candidates.flatMap((candidate) => (candidate.item.guid ? [] : candidate.id))),
     });

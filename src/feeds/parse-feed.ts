@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import Parser from 'rss-parser';
 import { FeedError } from './feed-error.ts';
+import type { GuidLookup } from './known-guids.ts';
 import { parseJsonFeed } from './parse-json-feed.ts';
 import type { ParsedFeed, ParsedItem } from './parsed-feed.ts';
 import { repairXml } from './repair-xml.ts';
@@ -167,7 +168,7 @@ function xmlBase(source: string): string | null {
  *   const feed = await parseFeed(decoded.text, 'https://example.org/rss');
  *   feed.items.length;
  */
-export async function parseFeed(source: string, url: string, options: { knownGuids?: ReadonlySet<string> } = {}): Promise<ParsedFeed> {
+export async function parseFeed(source: string, url: string, options: { knownGuids?: GuidLookup } = {}): Promise<ParsedFeed> {
   const format = detectFormat(source);
   if (!format) {
     const looksHtml = /<html[\s>]/i.test(source.slice(0, 4096));

@@ -1,3 +1,5 @@
+import type { GuidLookup } from './known-guids.ts';
+
 const ITEM = /<item(?=[\s>])[^>]*>([\s\S]*?)<\/item>/g;
 const ENTRY = /<entry(?=[\s>])[^>]*>([\s\S]*?)<\/entry>/g;
 const GUID = /<guid\b[^>]*>([^<&]*)<\/guid>/;
@@ -19,7 +21,7 @@ function count(text: string, needle: string): number {
  * @example
  *   skipKnownItems(xml, 'rss', new Set(['guid-1'])).skipped; // ['guid-1']
  */
-export function skipKnownItems(xml: string, format: 'rss' | 'rdf' | 'atom', known: ReadonlySet<string>): { text: string; skipped: string[] } {
+export function skipKnownItems(xml: string, format: 'rss' | 'rdf' | 'atom', known: GuidLookup): { text: string; skipped: string[] } {
   if (!known.size || format === 'rdf') return { text: xml, skipped: [] };
   const pattern = format === 'atom' ? ENTRY : ITEM;
   const idPattern = format === 'atom' ? ATOM_ID : GUID;

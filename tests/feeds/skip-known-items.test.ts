@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/feeds/parse-feed.ts';
+import { KnownGuids } from '../../src/feeds/known-guids.ts';
 import { skipKnownItems } from '../../src/feeds/skip-known-items.ts';
 
 const rss = (items: string) => `<rss version="2.0"><channel><title>T</title>${items}</channel></rss>`;
@@ -35,5 +36,16 @@ describe('skipKnownItems', () => {
     expect(skipKnownItems(escaped, 'rss', new Set(['a&b'])).skipped).toEqual([]);
     const withSource = '<feed><entry><source><id>urn:feed</id></source><id>urn:1</id></entry></feed>';
     expect(skipKnownItems(withSource, 'atom', new Set(['urn:feed'])).skipped).toEqual([]);
+  });
+});
+
+describe('KnownGuids', () => {
+  it('matches whole guids only, and never across two', () => {
+    const known = new KnownGuids(['https://ex.org/a', 'urn:b', 'urn:b']);
+    expect(known.size).toBe(2);
+    expect([known.has('https://ex.org/a'), known.has('urn:b'), known.has('urn:'), known.has('https://ex.org/'), known.has('a\u0000urn:b')]).toEqual([true, true, false, false, false]);
+    expect(new KnownGuids([]).has('')).toBe(false);
+    expect(skipKnownItems(rss(item('a') + item('b')), 'rss', known).skipped).toEqual([]);
+    expect(skipKnownItems(rss(item('urn:b') + item('c')), 'rss', known).skipped).toEqual(['urn:b']);
   });
 });

@@ -71,6 +71,21 @@ describe('the fake Discord is as strict as Discord', () => {
     expect(limited.body).toMatchObject({ global: false });
   });
 
+  it('counts the bot’s requests against the global limit, but not the interaction endpoints', async () => {
+    fake.globalPerSecond = 2;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const answers = [];
+      for (let index = 0; index < 3; index++) answers.push(await call('GET', '/users/@me'));
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
+      expect(answers[2]!.body).toMatchObject({ global: true });
+      const webhook = await call('PATCH', `/webhooks/${fake.applicationId}/unknown-token/messages/@original`, { content: 'x' }, null);
+      expect(webhook.status).not.toBe(429);
+    } finally {
+      fake.globalPerSecond = 50;
+    }
+  });
+
   it('creates forum posts only with a first message, and threads only where allowed', async () => {
     const guild = fake.addGuild({ name: 'Forums', botPermissions: BITS.ViewChannel | BITS.SendMessages | BITS.EmbedLinks });
     const forum = fake.addChannel({ guild, name: 'forum', type: CHANNEL.forum });

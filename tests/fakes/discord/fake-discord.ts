@@ -572,11 +572,11 @@ export class FakeDiscord {
 
   // ——— REST ———
 
-  private rateLimitHeaders(route: string): { headers: Record<string, string>; limited: Answer | null } {
+  private rateLimitHeaders(route: string, counted: boolean): { headers: Record<string, string>; limited: Answer | null } {
     const now = Date.now();
     if (now >= this.globalWindow.resetAt) this.globalWindow = { count: 0, resetAt: now + 1000 };
-    this.globalWindow.count++;
-    if (this.globalWindow.count > this.globalPerSecond) {
+    if (counted) this.globalWindow.count++;
+    if (counted && this.globalWindow.count > this.globalPerSecond) {
       const after = (this.globalWindow.resetAt - now) / 1000;
       return {
         headers: {},
@@ -643,7 +643,8 @@ export class FakeDiscord {
     }
     const isWebhook = route.startsWith('/interactions/') || route.startsWith('/webhooks/');
     if (!isWebhook && request.headers.authorization !== `Bot ${this.token}`) { answer(ERRORS.unauthorized.status, ERRORS.unauthorized.body); return; }
-    const { headers, limited } = this.rateLimitHeaders(bucketOf(method, route));
+    // "Interaction endpoints are not bound to the bot's Global Rate Limit" (Discord, Rate Limits): their buckets still apply.
+    const { headers, limited } = this.rateLimitHeaders(bucketOf(method, route), !isWebhook);
     if (limited) {
       await readBody(request);
       answer(limited.status, limited.body, limited.headers); return;

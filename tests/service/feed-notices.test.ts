@@ -2,10 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { consoleChannel } from '../../src/delivery/console-channel.ts';
 import type { DeliveryChannel } from '../../src/delivery/delivery-channel.ts';
+import { sleepFor } from '../../src/delivery/delivery-context.ts';
+import { TELEGRAM_LIMITS } from '../../src/delivery/send/channel-limits.ts';
+import { SendThrottle } from '../../src/delivery/send/send-throttle.ts';
 import { FeedError } from '../../src/feeds/feed-error.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { consoleRuntime } from '../../src/service/console-runtime.ts';
@@ -44,6 +47,40 @@ describe('feed notices', () => {
     ]);
     expect(feedNotice({ kind: 'resumed', feed }, english)).toBe('The feed “Le Monde” works again: its articles are back in your digests.');
     await store.close();
+  });
+
+  it('paces each message of a notice on the platform’s throttle, within each chat’s own limit', async () => {
+    const store = await openSqliteStore(':memory:');
+    const feed = await store.upsertFeed({ id: 'lemonde', url: 'https://www.lemonde.fr/rss/une.xml', title: 'Le Monde', lang: 'fr', origin: 'chat' }, 1);
+    for (const chatId of ['alice', 'bob']) await store.subscribe((await store.ensureChat({ platform: 'console', chatId }, { kind: 'private', title: null }, settings, 1)).id, feed.id, 1);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const throttle = new SendThrottle(TELEGRAM_LIMITS, { now: Date.now, sleep: sleepFor });
+      // A digest message just went to alice: her chat's next turn is a second away.
+      (await throttle.acquire({ key: 'alice', kind: 'private' }))();
+      const start = Date.now();
+      const sent: [string, number][] = [];
+      const channel: DeliveryChannel = {
+        ...consoleChannel(new PassThrough()),
+        // A notice in two messages, each after its turn.
+        notify: async (chat, _text, turn) => {
+          for (let part = 0; part < 2; part++) {
+            await turn();
+            sent.push([chat.chatId, Date.now() - start]);
+          }
+        },
+      };
+      const event = { kind: 'resumed' as const, feed };
+      const telling = notifySubscribers({ store, channels: new Map<Platform, DeliveryChannel>([['console', channel]]), log: silentLogger(), throttles: new Map([['console', throttle]]) }, event);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await telling).toBe(2);
+      const times = (chatId: string) => sent.filter(([id]) => id === chatId).map(([, at]) => at);
+      expect(times('alice')[0]).toBeGreaterThanOrEqual(1000);
+      for (const chatId of ['alice', 'bob']) expect(times(chatId)[1]! - times(chatId)[0]!).toBeGreaterThanOrEqual(1000);
+    } finally {
+      vi.useRealTimers();
+      await store.close();
+    }
   });
 });
 

@@ -12,7 +12,7 @@
  * which the Dockerfile's CMD must match); the naive script with Node's defaults.
  * Peak RSS is each child's own high-water mark (VmHWM, reset per cycle): getrusage's maxRSS is not
  * used because a forked child inherits the parent's RSS in it (here, every feed body in memory).
- * Knobs: BENCH_FEEDS (default 1000), BENCH_ROUNDS (runs per side, best time kept; default 2),
+ * Knobs: BENCH_FEEDS (default 1000), BENCH_ROUNDS (runs per side, best time kept; default 3),
  * BENCH_MODES (default "source,compiled"), BENCH_PROFILE_CYCLE=n (CPU profile of one précis cycle).
  *
  * @example
@@ -203,7 +203,7 @@ async function parent(): Promise<void> {
       child.send({ kind: 'start', urls });
     });
 
-  // The machine is shared: run each side twice, alternately, and keep each cycle's best time.
+  // The machine is shared: run each side several times, alternately, and keep each cycle's best time.
   const best = (reports: ChildReport[]): ChildReport => ({
     side: reports[0]?.side ?? 'precis',
     cycles: CYCLES.map((_name, cycle) => {
@@ -216,7 +216,7 @@ async function parent(): Promise<void> {
     loaded: [...reports].sort((a, b) => b.loaded.rssKb - a.loaded.rssKb)[0]?.loaded ?? { rssKb: NaN, heapKb: NaN, externalKb: NaN },
     loadPeakRssKb: Math.max(...reports.map((report) => report.loadPeakRssKb)),
   });
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const results: { mode: Mode; precis: ChildReport; naive: ChildReport }[] = [];
   for (const mode of MODES) {
     const precisRuns: ChildReport[] = [];

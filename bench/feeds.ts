@@ -8,8 +8,8 @@
  * throughput (MB/s) of decode + parse on a 3 MB feed.
  * Two runtimes, both sides alike: `source` (node --import tsx, Précis from src/, as `npm start` in a
  * clone) and `compiled` (plain node, Précis from a tsc build of src/, as the Docker image runs).
- * Précis runs with the V8 settings it runs with in production (the node flags of the `start` script,
- * which the Dockerfile's CMD must match); the naive script with Node's defaults.
+ * Précis runs with the settings it runs with in production (the environment and node flags of the
+ * `start` script, which the Dockerfile must match); the naive script with Node's defaults.
  * Peak RSS is each child's own high-water mark (VmHWM, reset per cycle): getrusage's maxRSS is not
  * used because a forked child inherits the parent's RSS in it (here, every feed body in memory).
  * Knobs: BENCH_FEEDS (default 1000), BENCH_ROUNDS (runs per side, best time kept; default 3),
@@ -73,18 +73,24 @@ interface ChildReport {
 type Message = { kind: 'cycle'; cycle: number } | { kind: 'ready' } | { kind: 'report'; report: ChildReport };
 
 /**
- * The node flags Précis runs with in production: those of package.json's `start` script
- * (`node <flags> bin/precis.js start`). Warns when the Dockerfile's CMD does not carry the same.
+ * How Précis runs in production: the environment settings and node flags of package.json's
+ * `start` script (`[VAR=value …] exec node <flags> bin/precis.js start`). Warns when the
+ * Dockerfile does not set the same (its ENV lines and its CMD's flags).
  */
-function productionNodeFlags(): string[] {
+function productionSettings(): { env: Record<string, string>; flags: string[] } {
   const manifest = JSON.parse(readFileSync(new URL('package.json', REPO), 'utf8')) as { scripts?: Record<string, string> };
-  const start = /\bnode\s+((?:--\S+\s+)*)bin\/precis\.js\b/.exec(manifest.scripts?.start ?? '');
-  if (!start) throw new Error('bench: package.json\'s start script does not run `node [flags] bin/precis.js`');
-  const flags = (start[1] ?? '').split(/\s+/).filter(Boolean);
-  const command = /^CMD\s+(\[.*\])\s*$/m.exec(readFileSync(new URL('Dockerfile', REPO), 'utf8'))?.[1];
+  const start = /^((?:\w+=\S+\s+)*)(?:exec\s+)?node\s+((?:--\S+\s+)*)bin\/precis\.js\b/.exec(manifest.scripts?.start ?? '');
+  if (!start) throw new Error('bench: package.json\'s start script does not run `[VAR=value …] exec node [flags] bin/precis.js`');
+  const env = Object.fromEntries((start[1] ?? '').split(/\s+/).filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+  const flags = (start[2] ?? '').split(/\s+/).filter(Boolean);
+  const dockerfile = readFileSync(new URL('Dockerfile', REPO), 'utf8');
+  const command = /^CMD\s+(\[.*\])\s*$/m.exec(dockerfile)?.[1];
   const dockerFlags = command ? (JSON.parse(command) as string[]).filter((part) => part.startsWith('--')) : [];
   if (dockerFlags.join(' ') !== flags.join(' ')) console.error(`bench: the Dockerfile's CMD flags (${dockerFlags.join(' ')}) differ from npm start's (${flags.join(' ')})`);
-  return flags;
+  for (const [name, value] of Object.entries(env)) {
+    if (!new RegExp(`^ENV\\s+${name}=${value}\\s*$`, 'm').test(dockerfile)) console.error(`bench: the Dockerfile does not set ENV ${name}=${value} as npm start does`);
+  }
+  return { env, flags };
 }
 
 const KB = 1024;
@@ -178,17 +184,19 @@ async function parent(): Promise<void> {
   console.log(`${FEEDS} feeds × ${ITEMS} items on ${HOSTS} local servers (${(totalBytes / 1024 / 1024).toFixed(1)} MB per full cycle), concurrency ${CONCURRENCY}`);
 
   const compiledChild = MODES.includes('compiled') ? buildCompiled() : null;
-  const precisFlags = productionNodeFlags();
-  console.log(`précis runs with its production node flags (npm start, Docker CMD): ${precisFlags.join(' ') || '(none)'}; the naive script with Node's defaults`);
+  const production = productionSettings();
+  const settings = [...Object.entries(production.env).map(([name, value]) => `${name}=${value}`), ...production.flags].join(' ');
+  console.log(`précis runs as in production (npm start, Docker): ${settings || '(no settings)'}; the naive script with Node's defaults`);
   const run = (mode: Mode, side: Side) =>
     new Promise<ChildReport>((resolve, reject) => {
       versions.fill(0);
       // Both sides of a mode start the same way; only what they import differs, and Précis's production flags.
-      const flags = side === 'precis' ? precisFlags : [];
+      const flags = side === 'precis' ? production.flags : [];
+      const env = { ...process.env, ...(side === 'precis' ? production.env : {}) };
       const child: ChildProcess =
         mode === 'source'
-          ? fork(fileURLToPath(import.meta.url), [side], { execArgv: ['--import', 'tsx', ...flags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-          : fork(compiledChild ?? '', [side], { execArgv: flags, env: { ...process.env, PRECIS_BENCH_BUILD: new URL('dist/', BUILD_DIR).href }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+          ? fork(fileURLToPath(import.meta.url), [side], { execArgv: ['--import', 'tsx', ...flags], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+          : fork(compiledChild ?? '', [side], { execArgv: flags, env: { ...env, PRECIS_BENCH_BUILD: new URL('dist/', BUILD_DIR).href }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       child.on('message', (message: Message) => {
         if (message.kind === 'cycle') {
           // cycle 1: every feed gets one new item; cycle 2: only even feeds do (odd ones are unchanged).

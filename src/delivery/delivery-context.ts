@@ -135,7 +135,11 @@ export function createDeliveryContext(options: {
     throttles,
     locks: new ChatLocks(),
     queue: new DeliveryQueue(policy.concurrency),
-    cache: new DigestCache(),
+    cache: new DigestCache({
+      onAnalysisError: (error, article) => {
+        options.log.error({ err: error, article: article.id, feed: article.feedId, url: article.url }, 'the digest engine could not read an article; it is shown without quotes or figures');
+      },
+    }),
     refreshFeeds: options.refreshFeeds ?? null,
     signal,
     random: options.random ?? Math.random,

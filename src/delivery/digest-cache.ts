@@ -43,7 +43,10 @@ export class DigestCache {
   private readonly analyses: LruMap<ArticleAnalysis>;
   private readonly digests: LruMap<Digest>;
 
-  constructor(options: { articles?: number; digests?: number } = {}) {
+  private readonly onAnalysisError: ((error: unknown, article: StoredArticle) => void) | undefined;
+
+  constructor(options: { articles?: number; digests?: number; onAnalysisError?: (error: unknown, article: StoredArticle) => void } = {}) {
+    this.onAnalysisError = options.onAnalysisError;
     this.analyses = new LruMap(options.articles ?? 5000);
     this.digests = new LruMap(options.digests ?? 64);
   }
@@ -52,7 +55,7 @@ export class DigestCache {
     return articles.map((article) => {
       let analysis = this.analyses.get(article.id);
       if (!analysis) {
-        analysis = analyzeStoredArticle(article);
+        analysis = analyzeStoredArticle(article, this.onAnalysisError);
         this.analyses.set(article.id, analysis);
       }
       return { article, analysis };

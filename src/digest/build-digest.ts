@@ -35,8 +35,15 @@ const DEFAULT_SENTENCES_PER_STORY = 2;
  *   const analysis = analyzeStoredArticle(article);
  *   analysis.quotes.length; // 2
  */
-export function analyzeStoredArticle(article: StoredArticle): ArticleAnalysis {
-  return analyzeArticle({ title: article.title, text: article.paragraphs.join('\n'), lang: article.lang ?? undefined });
+export function analyzeStoredArticle(article: StoredArticle, onError?: (error: unknown, article: StoredArticle) => void): ArticleAnalysis {
+  try {
+    return analyzeArticle({ title: article.title, text: article.paragraphs.join('\n'), lang: article.lang ?? undefined });
+  } catch (error) {
+    // One article the engine cannot read must not cost the chat its whole digest: it still appears,
+    // with its headline and link, just without quotes, figures or key sentences.
+    onError?.(error, article);
+    return { lang: article.lang ?? 'und', title: article.title, summary: [], quotes: [], figures: [] };
+  }
 }
 
 /** Each feed once, in story order, with the link to its own article. */

@@ -14,6 +14,7 @@ import { findFigures } from './figures.ts';
 import { keySentences } from './key-sentences.ts';
 import { findNames } from './names.ts';
 import { findQuotations } from './quotes.ts';
+import type { Focus } from './salience.ts';
 import { attributeQuotations } from './speakers.ts';
 
 /** Analyses one article: language, key quotes with speakers, figures and key sentences. */
@@ -25,7 +26,7 @@ export function analyzeArticle(input: ArticleText): ArticleAnalysis {
   const names = findNames(doc, quotations.flatMap((quotation) => quotation.gaps));
   const plain = new Uint8Array(doc.quotes.length);
   for (const quotation of quotations) if (quotation.short && quotation.spans.length === 1) plain[quotation.spans[0]!] = 1;
-  const reading = { doc, names, plain };
+  const reading = { doc, names, plain, focus: { settled: 0, foci: new Array<Focus | undefined>(doc.sentences.length) } };
   const speakers = attributeQuotations(reading, quotations);
   const quotes: Quote[] = [];
   quotations.forEach((quotation, i) => {

@@ -9,6 +9,7 @@
 import type { ParsedDocument } from './document.ts';
 import type { Gender } from './lang/rules.ts';
 import { jobInfo, singulars, type ArticleNames } from './names.ts';
+import type { FocusMemo } from './salience.ts';
 
 /** The parsed article with its names: what the attribution rules read. */
 export interface Reading {
@@ -18,6 +19,8 @@ export interface Reading {
   open?: number;
   /** For each quotation of `doc.quotes`, 1 when it is a scare quote read as part of the text around it. */
   plain?: Uint8Array;
+  /** The focus of each finished sentence, filled in as attribution reads the article (see `salience.ts`). */
+  focus?: FocusMemo;
 }
 
 /**
@@ -81,6 +84,8 @@ const MODALS = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'might', '
 const MAX_PARENTHESIS = 25;
 const MAX_ASIDE = 4;
 const MAX_PHRASE = 10;
+/** Job words between an organisation's name and its holder's ("chair", "national security adviser"). */
+const MAX_JOB_WORDS = 3;
 const DEFINITE = new Set(['the', 'le', 'la', "l'", 'les']);
 const CLOSES_APPOSITION = new Set([',', '.', ';', ')', '—', '–']);
 const COORDINATORS = new Set(['and', 'but', 'et', 'mais', 'puis']);
@@ -262,7 +267,11 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
   const pronoun = rules.pronouns.get(token.lower);
   if (pronoun !== undefined) return { kind: 'pronoun', gender: pronoun, at: token.start };
   const chunkIndex = names.chunkOf[i]!;
-  if (chunkIndex !== -1 && !names.chunks[chunkIndex]!.possessive) return { kind: 'name', chunk: chunkIndex, at: token.start };
+  if (chunkIndex !== -1 && !names.chunks[chunkIndex]!.possessive) {
+    // "Republican National Committee chair Ronna McDaniel": a name before a job noun modifies the name after it.
+    const holder = nameAfterJob(reading, names.chunks[chunkIndex]!.last, bound);
+    return holder === -1 ? { kind: 'name', chunk: chunkIndex, at: token.start } : { kind: 'name', chunk: holder, at: tokens[names.chunks[holder]!.first]!.start };
+  }
   const determiner = rules.determiners.has(token.lower);
   if (!determiner && (rules.nounLinks.has(token.lower) || isPreposition(reading, token.lower) || rules.conjunctions.has(token.lower))) return null;
   let last = i;
@@ -305,6 +314,17 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     k = chunk.last;
   }
   return makePhrase(reading, i, last);
+}
+
+/** The chunk of the name that job words after token `last` introduce ("… chair Ronna McDaniel"), or -1. */
+function nameAfterJob(reading: Reading, last: number, bound: number): number {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  let k = last + 1;
+  while (k < bound && k <= last + MAX_JOB_WORDS && tokens[k]!.word && !tokens[k]!.capitalized && !rules.stopwords.has(tokens[k]!.lower)) k++;
+  if (k === last + 1 || k >= bound || !jobInfo(tokens[k - 1]!.lower, rules)) return -1;
+  const chunk = names.chunkOf[k] ?? -1;
+  return chunk !== -1 && names.chunks[chunk]!.first === k && !names.chunks[chunk]!.possessive ? chunk : -1;
 }
 
 /** Whether only adverbs stand from token `k` to the next punctuation mark. */
@@ -363,39 +383,89 @@ function makePhrase(reading: Reading, first: number, last: number): SpeakerRef |
 
 /**
  * The subject of the sentence that contains token `at`: its first pronoun, name or determiner that no
- * preposition governs, which skips fronted adverbials ("Dans une démonstration de force, la Corée du Nord …").
+ * preposition governs, which skips fronted adverbials ("Dans une démonstration de force, la Corée du Nord …"),
+ * a subordinate clause opening the sentence ("Although he said little, David Clarke …"), parentheses
+ * ("Quant à Paul Roux (LFI), il …") and the object of an infinitive (« loin de condamner la pratique, le juge … »).
+ * A topic set out in front (« Quant à Paul Roux, il … », "As for Roux, he …") is the subject its pronoun takes up.
  */
 export function sentenceSubject(reading: Reading, at: number): SpeakerRef | null {
   const { doc, names } = reading;
   const { tokens, rules } = doc;
   const sentence = doc.sentences[doc.sentenceOf[at]!]!;
-  let i = at;
-  while (i > 0 && tokens[i - 1]!.start >= sentence.start) i--;
+  let first = at;
+  while (first > 0 && tokens[first - 1]!.start >= sentence.start) first--;
+  const topic = rules.topicFrames.find((phrase) => phrase.every((word, k) => tokens[first + k]?.lower === word));
+  if (topic) {
+    const ref = phraseAfter(reading, first + topic.length, at);
+    if (ref && ref.kind !== 'clause' && ref.kind !== 'passive') return ref;
+  }
   let governed = false;
   let subordinate = false;
-  for (; i < at; i++) {
+  for (let i = first; i < at; i++) {
     const token = tokens[i]!;
     if (quoted(reading, i)) return null;
     if (!token.word) {
-      governed = false;
-      subordinate = false;
+      // "Paul Roux (LFI) said": a parenthesis is an aside, never the subject.
+      if (token.text === '(') i = closingParenthesis(reading, i, at);
+      else {
+        governed = false;
+        subordinate = false;
+      }
       continue;
     }
-    const previous = tokens[i - 1]?.lower ?? '';
-    // "a claim that he had offered …": a clause opened by a conjunction is subordinate, its subject is not the sentence's.
-    if (rules.conjunctions.has(token.lower) && !COORDINATORS.has(token.lower) && tokens[i - 1]?.word && tokens[i - 1]!.start >= sentence.start) {
+    const previous = i > first ? tokens[i - 1]!.lower : '';
+    // "a claim that he had offered …", "Although he said …,": a clause opened by a conjunction is subordinate.
+    if (opensSubordinate(reading, i, first)) {
       governed = true;
       subordinate = true;
       continue;
     }
-    const linked = isPreposition(reading, previous) || rules.nounLinks.has(previous) || previous === 'of' || (i > 0 && isParticiple(reading, i - 1));
+    const linked =
+      i > first && (governs(reading, previous) || rules.nounLinks.has(previous) || previous === 'of' || isParticiple(reading, i - 1) || isGovernedInfinitive(reading, i - 1, first));
     // A subject pronoun is never a preposition's object ("in early April she …"), but may open a subordinate clause.
     if (rules.pronouns.has(token.lower) && !linked && !subordinate) return phraseAfter(reading, i, at);
     const determiner = rules.determiners.has(token.lower);
-    if (!subordinate && (determiner || names.chunkOf[i] !== -1) && (!governed || (determiner && !linked))) return phraseAfter(reading, i, at);
+    if (!subordinate && (determiner || names.chunkOf[i] !== -1) && !linked && (!governed || determiner)) return phraseAfter(reading, i, at);
     if (names.chunkOf[i] !== -1) i = names.chunks[names.chunkOf[i]!]!.last;
     // "Answering a claim …, the owner said": a participle opens an adverbial clause, like a preposition.
-    if (isPreposition(reading, token.lower) || (!token.capitalized && isParticiple(reading, i))) governed = true;
+    if (governs(reading, token.lower) || rules.nounLinks.has(token.lower) || (!token.capitalized && isParticiple(reading, i))) governed = true;
   }
   return null;
+}
+
+/** A preposition that governs the noun phrase after it; "said", "was" also end noun phrases but govern none. */
+function governs(reading: Reading, lower: string): boolean {
+  const { rules } = reading.doc;
+  return isPreposition(reading, lower) && !rules.auxiliaries.has(lower) && !rules.speechVerbs.has(lower);
+}
+
+/** Conjunctions that coordinate or link sentences rather than open a subordinate clause when they start one. */
+const LINKING_CONJUNCTIONS = new Set(['car', 'or', 'ou', 'donc', 'alors', 'bien', 'nor', 'so', 'yet']);
+
+/** Whether the conjunction at token `i` opens a subordinate clause: inside a sentence, or opening it ("Although …,"). */
+function opensSubordinate(reading: Reading, i: number, first: number): boolean {
+  const { tokens, rules } = reading.doc;
+  const lower = tokens[i]!.lower;
+  if (!rules.conjunctions.has(lower) || COORDINATORS.has(lower)) return false;
+  if (i > first) return tokens[i - 1]!.word;
+  return !LINKING_CONJUNCTIONS.has(lower) && !rules.determiners.has(lower) && !rules.relativeSubjects.has(lower);
+}
+
+/** The token of the parenthesis closing the one opened at token `open`, within the clause (or `open` itself). */
+function closingParenthesis(reading: Reading, open: number, bound: number): number {
+  const { tokens } = reading.doc;
+  for (let k = open + 1; k < bound && k <= open + MAX_PARENTHESIS; k++) {
+    if (tokens[k]!.text === ')') return k;
+  }
+  return open;
+}
+
+/** « loin de condamner la pratique », "to reach the town": an infinitive after its preposition governs its object. */
+function isGovernedInfinitive(reading: Reading, k: number, first: number): boolean {
+  const { tokens, rules } = reading.doc;
+  const token = tokens[k]!;
+  if (k <= first || !token.word || token.capitalized) return false;
+  const before = tokens[k - 1]!.lower;
+  if (rules.code === 'en') return before === 'to';
+  return /\p{L}{2,}(?:er|ir|re)$/u.test(token.lower) && (isPreposition(reading, before) || rules.nounLinks.has(before));
 }

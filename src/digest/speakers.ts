@@ -51,6 +51,7 @@ export function attributeQuotations(reading: Reading, quotations: readonly Quota
   let v = 0;
   for (let q = 0; q < quotations.length; q++) {
     const quotation = quotations[q]!;
+    if (reading.focus) reading.focus.settled = quotation.open;
     for (; v < verbs.length && tokens[verbs[v]!]!.start < quotation.open; v++) recordIndirect(reading, verbs[v]!, consumed, history);
     const found = explicitOf(q);
     let speaker: Speaker | null = null;
@@ -217,6 +218,8 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
   // Documents speak too ("le projet de loi énonce…"): they are kept for quotes without attribution, and
   // pronouns skip them because they are not human.
   if (!speaker || (!speaker.human && !isDocument(reading, ref))) return;
+  // "Sadeq Amer told the AP": a name that speaks is taken for a person, as the speaker of a quotation is.
+  if (ref.kind === 'name' && speaker.person) speaker.person.human = true;
   history.push({ speaker, offset: tokens[verb]!.start, paragraph: tokens[verb]!.paragraph, quoted: false });
 }
 

@@ -72,6 +72,7 @@ export const english: LanguageRules = {
   accordingTo: phrases('according_to in_the_words_of quoting'),
   opinionFrames: [],
   subjectAsides: phrases('for_his_part for_her_part for_their_part for_its_part in_turn in_response'),
+  topicFrames: phrases('as_for'),
   agentPrepositions: wordSet('by'),
   pronouns: genderedWords({ m: 'he', f: 'she', n: 'it', p: 'they' }),
   invertedPronoun: null,

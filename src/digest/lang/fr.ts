@@ -101,6 +101,7 @@ export const french: LanguageRules = {
   opinionFrames: phrases('pour aux_yeux_de'),
   subjectAsides: phrases(`quant_à_elle quant_à_lui quant_à_eux quant_à_elles pour_sa_part pour_leur_part de_son_côté
     de_leur_côté à_son_tour à_leur_tour lui_aussi elle_aussi eux_aussi elles_aussi pour_finir enfin`),
+  topicFrames: phrases('quant_à quant_au quant_aux'),
   agentPrepositions: wordSet('par'),
   pronouns: genderedWords({ m: 'il lui', f: 'elle', p: 'ils elles eux' }),
   invertedPronoun: /-(?:t-)?(il|elle|ils|elles|on)$/u,

@@ -39,6 +39,7 @@ export const generic: LanguageRules = {
   accordingTo: [],
   opinionFrames: [],
   subjectAsides: [],
+  topicFrames: [],
   agentPrepositions: NONE,
   pronouns: genderedWords({}),
   invertedPronoun: null,

@@ -127,6 +127,8 @@ export interface LanguageRules {
   opinionFrames: readonly (readonly string[])[];
   /** Contrastive asides between an inverted verb and its subject ("résume quant à elle X", "said, for his part, X"). */
   subjectAsides: readonly (readonly string[])[];
+  /** Openings that set out the topic a sentence's subject pronoun takes up (« Quant à X, il … », "As for X, he …"). */
+  topicFrames: readonly (readonly string[])[];
   /** The agent preposition of a passive ("par", "by"). */
   agentPrepositions: ReadonlySet<string>;
   /** Personal pronouns that can be the subject of a speech verb, with their gender or number. */

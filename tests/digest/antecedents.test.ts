@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/digest/analyze.ts';
+
+// Sentences written for these tests, in wire style. In each one the previous speaker has the pronoun's gender, so
+// only the salience of the sentence before (its focus) tells who speaks.
+function speakers(text: string, lang: string): (string | null)[] {
+  return analyzeArticle({ title: null, text, lang }).quotes.map((q) => q.speaker);
+}
+
+describe('pronoun antecedents: the focus of the sentences before', () => {
+  it('follows a chain of subject pronouns back to the person named', () => {
+    const text =
+      '« Le dossier est clos depuis longtemps », a déclaré Paul Lenoir. Lors d’un colloque à Lyon en mars, loin de critiquer la réforme, ' +
+      'le juge Marc Hébert l’a même défendue. Il a dit qu’il continuerait à siéger.\n« Nous appliquerons la loi telle qu’elle est écrite », a-t-il dit.';
+    expect(speakers(text, 'fr')).toEqual(['Paul Lenoir', 'Marc Hébert']);
+  });
+
+  it('takes the object of an infinitive in a fronted clause for no subject', () => {
+    const text =
+      '« La direction a menti aux salariés », a dénoncé Marc Roux. Lors de la réunion de vendredi, loin de céder aux demandes, ' +
+      'le directeur Paul Girard a défendu son plan. « Nous ne fermerons aucun site cette année », a-t-il assuré.';
+    expect(speakers(text, 'fr')).toEqual(['Marc Roux', 'Paul Girard']);
+  });
+
+  it('reads "role of X, NAME" as NAME, not the person the role belongs to', () => {
+    const french =
+      '« La campagne sera courte », a prévenu Paul Lenoir.\nLe bras droit de Marc Delorme, Julien Serre, a tenu à se présenter aux électeurs jeudi. ' +
+      '« Je connais chaque rue de cette ville depuis mon enfance », a-t-il raconté.';
+    expect(speakers(french, 'fr')).toEqual(['Paul Lenoir', 'Julien Serre']);
+    const english =
+      '"The river rose faster than anyone expected," Peter Amani said.\nThe deputy of Governor Daniel Kiprop, Samuel Otieno, visited the shelters and ' +
+      'asked families to stay calm.\n"Nobody will be sent home before the water goes down," he said.';
+    expect(speakers(english, 'en')).toEqual(['Peter Amani', 'Samuel Otieno']);
+  });
+
+  it('takes a topic set out in front for the subject its pronoun stands for, skipping a party label', () => {
+    const french =
+      '« Le budget est insincère », a lancé Jean Marchand. Quant à Paul Mercier (LFI), il a dénoncé un texte « injuste » pour les communes. ' +
+      '« Ce budget sacrifie les services publics et les communes rurales », a-t-il ajouté.';
+    expect(speakers(french, 'fr')).toEqual(['Jean Marchand', 'Paul Mercier']);
+    const english = '"The budget is a fantasy," John Marsh said. As for Paul Mercer (Labour), he called the plan unfair. "It sacrifices public services and rural towns," he added.';
+    expect(speakers(english, 'en')).toEqual(['John Marsh', 'Paul Mercer']);
+  });
+
+  it('takes the speaker a sentence reports for what it is about', () => {
+    const text =
+      '"Nothing will change before the summer," said Levitt.\nHowever, while the appointment might look like a provocation, a deal was still possible, ' +
+      'Kamal Haddad told the AP. He noted that the new leader "might take a step that will surprise everyone in the region."';
+    expect(speakers(text, 'en')).toEqual(['Levitt', 'Kamal Haddad']);
+  });
+
+  it('lets a description of a person look past a sentence about an institution', () => {
+    const text =
+      'Anna Keller, qui rencontrera jeudi le chancelier, affirme vouloir « relancer la coopération » entre les deux pays. ' +
+      'Hier, la présidence avait indiqué que les deux dirigeants auraient un entretien.\n' +
+      '« Nous nous pencherons sur les questions les plus urgentes du continent », écrit la dirigeante sociale-démocrate.';
+    expect(speakers(text, 'fr').at(-1)).toBe('Anna Keller');
+  });
+});

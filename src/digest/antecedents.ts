@@ -15,7 +15,7 @@ import type { Speaker, SpeechEvent } from './coreference.ts';
 import type { Gender } from './lang/rules.ts';
 import type { Person } from './names.ts';
 import type { Reading } from './noun-phrases.ts';
-import { focusBefore, sentenceFocus, type Focus, type SubjectResolver } from './salience.ts';
+import { focusBefore, isPerson, sentenceFocus, type Focus, type SubjectResolver } from './salience.ts';
 
 /** Scores of the ways a candidate can be salient. */
 const OWN_SUBJECT = 6;
@@ -24,12 +24,18 @@ const PREVIOUS_FOCUS = 5;
 const PER_SENTENCE_BACK = 1;
 const LAST_SPEAKER = 3;
 const REPORTED_SPEAKER = 2.5;
+/** A person named in the pronoun's sentence or the one before, in any role. */
+const RECENT_MENTION = 1.5;
 const SAME_GENDER_MENTION = 2;
 const HUMAN_MENTION = 1;
 /** Adjustments. */
 const UNKNOWN_GENDER = -0.5;
 const NOT_A_PERSON = -2.5;
+/** A name with no sign either way (no known first name, title or job). */
+const MAYBE_A_PERSON = -1;
 const CORROBORATION = 0.5;
+/** "…, he added", « a-t-il poursuivi »: a verb of continuation says the last speaker goes on. */
+const CONTINUATION = 2;
 
 /** Sentences searched back for a focus. */
 const FOCUS_SENTENCES = 3;
@@ -60,11 +66,12 @@ export function chooseAntecedent(
   const sentence = doc.sentenceOf[index]!;
   const paragraph = doc.tokens[index]!.paragraph;
   const candidates = new Map<Person | string, Candidate>();
-  const offer = (speaker: Speaker, base: number, human: boolean): void => {
+  const offer = (speaker: Speaker, base: number, human: boolean): boolean => {
     const known = speaker.person?.gender ?? speaker.gender;
-    if (gender !== null && known !== null && known !== gender) return;
-    if (known === 'p' || known === 'n') return;
-    const score = base + (known === null ? UNKNOWN_GENDER : 0) + (human ? 0 : NOT_A_PERSON);
+    if (gender !== null && known !== null && known !== gender) return false;
+    if (known === 'p' || known === 'n') return false;
+    const unsure = speaker.person !== null && !speaker.person.human && !speaker.person.role && known === null;
+    const score = base + (known === null ? UNKNOWN_GENDER : 0) + (human ? 0 : NOT_A_PERSON) + (unsure ? MAYBE_A_PERSON : 0);
     const key = speaker.person ?? speaker.name;
     const found = candidates.get(key);
     if (!found) candidates.set(key, { speaker, score, sources: 1 });
@@ -72,12 +79,13 @@ export function chooseAntecedent(
       found.score = Math.max(found.score, score);
       found.sources++;
     }
-  };
-  const offerFocus = (focus: Focus | undefined, base: number): boolean => {
-    if (focus?.kind === 'person') offer(focus.speaker, base, true);
-    else if (focus?.kind === 'entity') offer(focus.speaker, base, false);
-    else return false;
     return true;
+  };
+  // A focus that does not agree with the pronoun leaves the search to the sentences before it.
+  const offerFocus = (focus: Focus | undefined, base: number): boolean => {
+    if (focus?.kind === 'person') return offer(focus.speaker, base, true);
+    if (focus?.kind === 'entity') return offer(focus.speaker, base, false);
+    return false;
   };
 
   offerFocus(focusBefore(reading, index, resolve), OWN_SUBJECT);
@@ -86,24 +94,32 @@ export function chooseAntecedent(
     if (paragraph - previous.paragraph > 1 || doc.headings[previous.paragraph]) break;
     if (offerFocus(sentenceFocus(reading, s, resolve, history), PREVIOUS_FOCUS - back * PER_SENTENCE_BACK)) break;
   }
-  for (let k = history.length - 1; k >= 0; k--) {
+  const continuing = continues(reading, index);
+  // The last speaker quoted and the last one reported, if another.
+  let quoted = false;
+  let reported = false;
+  for (let k = history.length - 1; k >= 0 && !quoted; k--) {
     const event = history[k]!;
     if (event.offset >= at) continue;
     if (paragraph - event.paragraph > SPEAKER_WINDOW) break;
     const { speaker } = event;
-    const known = speaker.person?.gender ?? speaker.gender;
-    if (!speaker.human || (gender !== null && known !== null && known !== gender)) continue;
-    offer(speaker, event.quoted ? LAST_SPEAKER : REPORTED_SPEAKER, true);
-    break;
+    if (!speaker.human || (event.quoted ? quoted : reported)) continue;
+    const score = event.quoted ? LAST_SPEAKER + (continuing ? CONTINUATION : 0) : REPORTED_SPEAKER;
+    if (!offer(speaker, score, speaker.person === null || isPerson(speaker.person))) continue;
+    if (event.quoted) quoted = true;
+    else reported = true;
   }
   let sameGender = gender === null;
   let unknown = false;
-  for (let k = names.mentions.length - 1; k >= 0 && !(sameGender && unknown); k--) {
+  const recent = doc.sentences[Math.max(0, sentence - 1)]!.start;
+  for (let k = names.mentions.length - 1; k >= 0; k--) {
     const mention = names.mentions[k]!;
     if (mention.offset >= at) continue;
-    if (paragraph - mention.paragraph > MENTION_WINDOW) break;
     const person = mention.person;
     const speaker = { name: person.name, person, gender: person.gender, human: true };
+    const isRecent = mention.offset >= recent;
+    if (isRecent && (person.human || person.gender !== null)) offer(speaker, RECENT_MENTION, true);
+    else if (paragraph - mention.paragraph > MENTION_WINDOW || (sameGender && unknown)) break;
     if (!sameGender && person.gender === gender) {
       offer(speaker, SAME_GENDER_MENTION, true);
       sameGender = true;
@@ -119,6 +135,17 @@ export function chooseAntecedent(
     if (!best || total > best.score + (best.sources - 1) * CORROBORATION) best = candidate;
   }
   return best?.speaker ?? null;
+}
+
+/** Whether the pronoun at token `k` is the subject of a verb of continuation (« ajoute-t-il », "he added"). */
+function continues(reading: Reading, k: number): boolean {
+  const { tokens, rules } = reading.doc;
+  const inverted = rules.invertedPronoun?.exec(tokens[k]!.lower);
+  if (inverted) {
+    const verb = tokens[k]!.lower.slice(0, inverted.index);
+    return rules.continuationVerbs.has(verb) || rules.continuationVerbs.has(tokens[k + 1]?.lower ?? '');
+  }
+  return [1, 2].some((step) => rules.continuationVerbs.has(tokens[k + step]?.lower ?? ''));
 }
 
 function tokenIndexBefore(reading: Reading, offset: number): number {

@@ -42,6 +42,11 @@ export interface Person {
   human: boolean;
   /** Named by a role only ("le Premier ministre", "the president"), never by a proper name. */
   role: boolean;
+  /**
+   * Evidence that the name is not a person's: an acronym ("CGT"), a determiner before it ("la Corée", "the
+   * Pentagon"), or a preposition of place ("en France", "at Chatham House").
+   */
+  thing: boolean;
 }
 
 /** One occurrence of a person's name outside quotations. */
@@ -96,6 +101,7 @@ export function findNames(doc: ParsedDocument, plain: readonly { start: number; 
     let last = extendChunk(doc, i);
     // « la ministre des Sports Laura Flessel »: the domain of a job and the name of its holder are two runs.
     if (isJobDomain(doc, i, last)) last = i;
+    last = outletBeforeSpeaker(doc, i, last);
     const chunk = makeChunk(doc, i, last);
     if (chunk && chunk.inQuote) {
       const at = tokens[i]!.start;
@@ -124,6 +130,29 @@ function isJobDomain(doc: ParsedDocument, first: number, last: number): boolean 
   const job = tokens[k - 1];
   return job !== undefined && job.word && !job.capitalized && jobInfo(job.lower, rules) !== null;
 }
+
+/**
+ * « a confié à France Info Claire Dumas », "told Sky News Anna Roe": after a speech verb and the preposition of the
+ * person or outlet spoken to, a run of capitals holds the outlet and then the speaker, who starts at a first name.
+ * Returns the last token of the outlet's run (or `last` when the run is one name).
+ */
+function outletBeforeSpeaker(doc: ParsedDocument, first: number, last: number): number {
+  const { tokens, rules } = doc;
+  if (last - first < 2) return last;
+  let k = first - 1;
+  if (!OUTLET_PREPOSITIONS.has(tokens[k]?.lower ?? '')) return last;
+  k--;
+  while (k >= 0 && rules.verbGlue.has(tokens[k]!.lower)) k--;
+  if (k < 0 || !rules.speechVerbs.has(tokens[k]!.lower)) return last;
+  for (let j = first + 1; j < last; j++) {
+    const lower = tokens[j]!.lower;
+    if (rules.firstNames.has(lower) && !rules.firstNames.has(tokens[j - 1]!.lower) && !rules.titles.has(tokens[j - 1]!.lower)) return j - 1;
+  }
+  return last;
+}
+
+/** Prepositions of the person or outlet spoken to, right after a speech verb. */
+const OUTLET_PREPOSITIONS = new Set(['à', 'au', 'sur', 'to', 'on']);
 
 function isNounLink(rules: LanguageRules, lower: string): boolean {
   return rules.nounLinks.has(lower) || lower === 'of';
@@ -327,12 +356,13 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
       }
     }
     if (!person) {
-      person = { id: persons.length, name: chunk.text, key: chunk.key, gender: null, jobs: new Set(), human: false, role: false };
+      person = { id: persons.length, name: chunk.text, key: chunk.key, gender: null, jobs: new Set(), human: false, role: false, thing: false };
       persons.push(person);
     }
     person.gender ??= gender;
     for (const job of context.jobs) person.jobs.add(job);
     if (chunk.titled || context.jobs.length > 0 || context.human || gender !== null || initialled(doc, chunk)) person.human = true;
+    if (!chunk.titled && namedAsThing(doc, chunk)) person.thing = true;
     const offset = doc.tokens[chunk.first]!.start;
     lastSeen.set(person, offset);
     mentions.push({ person, offset, paragraph: doc.tokens[chunk.first]!.paragraph });
@@ -345,6 +375,19 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
   }
   mentions.sort((a, b) => a.offset - b.offset);
   return { chunks, chunkOf, persons, mentions, personOfChunk };
+}
+
+/** Prepositions of place that never introduce a person ("en France", "in Leeds", "at Chatham House"). */
+const PLACE_PREPOSITIONS = new Set(['en', 'dans', 'in', 'at']);
+
+/** Whether the way a name is written says it is not a person's: an acronym, after a determiner or a preposition of place. */
+function namedAsThing(doc: ParsedDocument, chunk: NameChunk): boolean {
+  const { tokens, rules } = doc;
+  // "in J.C. Chandor's film": the preposition governs what the name possesses.
+  if (chunk.possessive || initialled(doc, chunk)) return false;
+  if (chunk.first === chunk.last && ACRONYM.test(tokens[chunk.first]!.text)) return true;
+  const before = tokens[chunk.first - 1]?.lower ?? '';
+  return (rules.determiners.has(before) && !rules.nounLinks.has(before)) || PLACE_PREPOSITIONS.has(before);
 }
 
 /** "J.C. Chandor", "Donald J. Trump": initials inside a name of two parts or more mark a person. */
@@ -427,6 +470,7 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
     if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
     noteJob(doc, k, found);
   }
+  if (tokens[chunk.first - 1]?.text === ',') describedBeforeComma(doc, chunk, found);
   let afterName = chunk.last + 1;
   // "Francisca Joly-Gomez (2), professeure …": a footnote call between the name and its apposition.
   if (tokens[afterName]?.text === '(' && /^\d{1,2}$/.test(tokens[afterName + 1]?.text ?? '') && tokens[afterName + 2]?.text === ')') afterName += 3;
@@ -467,6 +511,25 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
     }
   }
   return found;
+}
+
+/**
+ * « Le porte-parole du Kremlin, Dmitri Peskov, … », "The mayor of Kediri, Sri Wulandari, …": a definite job
+ * description that opens its clause and ends at the comma before the name is the name's apposition.
+ */
+function describedBeforeComma(doc: ParsedDocument, chunk: NameChunk, found: Description): void {
+  const { tokens, rules } = doc;
+  const after = tokens[chunk.last + 1];
+  if (!after || (after.text !== ',' && after.word && !rules.verbGlue.has(after.lower) && !rules.speechVerbs.has(after.lower))) return;
+  let start = chunk.first - 2;
+  while (start > 0 && chunk.first - 2 - start < MAX_APPOSITION && tokens[start - 1]!.word && doc.quoteOf[start - 1] === -1) start--;
+  if (start > 0 && tokens[start - 1]!.word) return;
+  if (!rules.determiners.has(tokens[start]?.lower ?? '')) return;
+  for (let k = start + 1; k <= start + 1 + MAX_ROLE_ADJECTIVES && k < chunk.first - 1; k++) {
+    if (!jobInfo(tokens[k]!.lower, rules)) continue;
+    noteJob(doc, k, found);
+    return;
+  }
 }
 
 /** Records the job noun at token `k` in `found`, with the gender its determiner or its form marks. */
@@ -572,6 +635,7 @@ function findRoles(doc: ParsedDocument, chunkOf: Int32Array, mentioned: readonly
       jobs: new Set([job.job]),
       human: true,
       role: true,
+      thing: false,
     };
     roles.push({ person, offset, paragraph: tokens[i]!.paragraph });
     i = end;

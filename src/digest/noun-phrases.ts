@@ -86,6 +86,8 @@ const MAX_ASIDE = 4;
 const MAX_PHRASE = 10;
 /** Job words between an organisation's name and its holder's ("chair", "national security adviser"). */
 const MAX_JOB_WORDS = 3;
+/** Words of a job's complement searched for the name of its holder. */
+const MAX_COMPLEMENT = 8;
 const DEFINITE = new Set(['the', 'le', 'la', "l'", 'les']);
 const CLOSES_APPOSITION = new Set([',', '.', ';', ')', '—', '–']);
 const COORDINATORS = new Set(['and', 'but', 'et', 'mais', 'puis']);
@@ -118,7 +120,12 @@ export function subjectBefore(reading: Reading, verb: number, bound: number): Sp
   let i = verb - 1;
   const progressive = i >= bound && rules.auxiliaries.has(tokens[i]!.lower);
   if (progressive && rules.passiveAuxiliaries.has(tokens[i]!.lower) && !isParticiple(reading, verb)) return { kind: 'passive', at: tokens[verb]!.start };
-  while (i >= bound && (isSkippable(reading, i) || rules.objectClitics.has(tokens[i]!.lower))) i--;
+  for (let moved = true; moved; ) {
+    while (i >= bound && (isSkippable(reading, i) || rules.objectClitics.has(tokens[i]!.lower))) i--;
+    const before = skipAsideBackward(reading, i, bound);
+    moved = before !== i;
+    i = before;
+  }
   if (i < bound || quoted(reading, i)) return null;
   const token = tokens[i]!;
   const pronoun = rules.pronouns.get(token.lower);
@@ -148,14 +155,47 @@ export function subjectBefore(reading: Reading, verb: number, bound: number): Sp
 }
 
 /**
+ * The token before an aside that ends at token `i` — ", for example," « , par exemple, », a parenthesis "(D-Ore.)" —
+ * or `i` when none does: "State Sen. Ann Roe (D-Ore.), for example, said …".
+ */
+function skipAsideBackward(reading: Reading, i: number, bound: number): number {
+  const { tokens, rules } = reading.doc;
+  const token = tokens[i];
+  if (i < bound || !token) return i;
+  if (token.text === ')') {
+    for (let k = i - 1; k >= bound && k >= i - MAX_PARENTHESIS; k--) {
+      if (tokens[k]!.text === '(') return k - 1;
+      if (quoted(reading, k)) return i;
+    }
+    return i;
+  }
+  if (token.text !== ',') return i;
+  for (const aside of rules.subjectAsides) {
+    const open = i - aside.length - 1;
+    if (open >= bound && tokens[open]!.text === ',' && aside.every((word, k) => tokens[open + 1 + k]!.lower === word)) return open - 1;
+  }
+  return i;
+}
+
+/**
  * "Mark Addison, then her private secretary for home affairs, said", "Smith, who was elected in 2019, said":
  * the subject stands before a parenthesis (an apposition or a relative clause) closed by the comma at `comma`.
  */
 function subjectBeforeParenthesis(reading: Reading, comma: number, bound: number): SpeakerRef | null {
   const { doc, names } = reading;
-  const { tokens, rules } = doc;
   const apposed = phraseEndingAt(reading, comma - 1, bound);
-  if (apposed?.kind === 'name') return apposed;
+  if (apposed?.kind !== 'name') return subjectBeforeAside(reading, comma, bound);
+  // "Le porte-parole du Kremlin, Dmitri Peskov, a déclaré": a name filling the parenthesis is the subject;
+  // "Priya Shah, a researcher at the think tank Bruegel, said": a name ending a description is not.
+  const before = doc.tokens[names.chunks[apposed.chunk]!.first - 1];
+  if (!before?.word || doc.rules.titles.has(before.lower)) return apposed;
+  return subjectBeforeAside(reading, comma, bound) ?? apposed;
+}
+
+/** The subject before the aside (an apposition, a relative clause) closed by the comma at `comma`. */
+function subjectBeforeAside(reading: Reading, comma: number, bound: number): SpeakerRef | null {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
   let open = comma - 1;
   while (open >= bound && open > comma - MAX_PARENTHESIS && tokens[open]!.text !== ',') {
     if (!tokens[open]!.word && tokens[open]!.text !== '.' && tokens[open]!.text !== '-') return null;
@@ -280,7 +320,12 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     if ((!next.word && !inScareQuote(reading, last + 1)) || quoted(reading, last + 1)) break;
     // "people familiar with the matter", « une source proche du dossier »: the complement belongs to the phrase.
     const governs = GOVERNING_ADJECTIVES.has(tokens[last]!.lower);
-    if (rules.phraseBreakers.has(next.lower) && !rules.nounLinks.has(next.lower) && !governs) break;
+    if (rules.phraseBreakers.has(next.lower) && !rules.nounLinks.has(next.lower) && !governs) {
+      // « le commissaire aux transports Henri Valmy »: the holder's name closes the complement of the job.
+      const holder = hasJobNoun(reading, i, last) ? holderAfterComplement(reading, last + 2, bound) : -1;
+      if (holder !== -1) return { kind: 'name', chunk: holder, at: tokens[names.chunks[holder]!.first]!.start };
+      break;
+    }
     if (rules.verbGlue.has(next.lower) && !rules.determiners.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
     if (isSpeechVerb(reading, last + 1)) break;
     // « a indiqué le juge mardi (soir) »: time words closing the clause after the noun are adverbs.
@@ -308,12 +353,45 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     // « le ministère de l'Intérieur »: a name that "de"/"of" governs, through its article or not, is a complement.
     const link = rules.determiners.has(tokens[chunk.first - 1]!.lower) ? tokens[chunk.first - 2] : tokens[chunk.first - 1];
     const complement = link !== undefined && (rules.nounLinks.has(link.lower) || link.lower === 'of');
-    if (chunk.first === k && chunk.last === last && !chunk.possessive && !complement) {
+    if (chunk.first === k && chunk.last === last && !chunk.possessive && !complement && !namesTheNoun(reading, inner)) {
       return { kind: 'name', chunk: inner, at: tokens[k]!.start };
     }
     k = chunk.last;
   }
   return makePhrase(reading, i, last);
+}
+
+/** « le syndicat SUD », "the party ADR": an acronym right after a common noun is that noun's name, not a holder's. */
+function namesTheNoun(reading: Reading, chunk: number): boolean {
+  const { tokens } = reading.doc;
+  const { first, last } = reading.names.chunks[chunk]!;
+  return first === last && /^\p{Lu}{2,}$/u.test(tokens[first]!.text) && tokens[first - 1]?.word === true && !tokens[first - 1]!.capitalized;
+}
+
+/** Whether a job noun stands among tokens `first`..`last`. */
+function hasJobNoun(reading: Reading, first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (jobInfo(reading.doc.tokens[k]!.lower, reading.doc.rules)) return true;
+  return false;
+}
+
+/**
+ * The name that closes a job's complement starting at token `from` (« à l'économie Pierre Moscovici », "at the
+ * port authority Daniel Okafor"): a name right after a common noun, before any punctuation or verb; -1 if none.
+ */
+function holderAfterComplement(reading: Reading, from: number, bound: number): number {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  for (let k = from; k < bound && k < from + MAX_COMPLEMENT; k++) {
+    const token = tokens[k]!;
+    if (!token.word || quoted(reading, k) || rules.auxiliaries.has(token.lower) || rules.conjunctions.has(token.lower) || isSpeechVerb(reading, k)) return -1;
+    const chunk = names.chunkOf[k] ?? -1;
+    if (chunk === -1) continue;
+    const previous = tokens[k - 1]!;
+    const common = previous.word && !previous.capitalized && !rules.phraseBreakers.has(previous.lower) && !rules.nounLinks.has(previous.lower) && !rules.determiners.has(previous.lower);
+    if (common && !names.chunks[chunk]!.possessive && names.chunks[chunk]!.first === k && !namesTheNoun(reading, chunk)) return chunk;
+    k = names.chunks[chunk]!.last;
+  }
+  return -1;
 }
 
 /** The chunk of the name that job words after token `last` introduce ("… chair Ronna McDaniel"), or -1. */

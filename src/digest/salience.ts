@@ -73,8 +73,8 @@ function focusOfSubject(reading: Reading, at: number, resolve: SubjectResolver):
 function classify(reading: Reading, ref: SpeakerRef, speaker: Speaker): Focus {
   const person = speaker.person;
   if (person) {
-    if (person.role || person.human || person.gender === 'm' || person.gender === 'f') return { kind: 'person', speaker };
-    return { kind: 'entity', speaker };
+    // A name with no sign of being a thing may be a person's whose first name the engine does not know.
+    return { kind: isPerson(person) ? 'person' : 'entity', speaker };
   }
   if (ref.kind === 'phrase') {
     if (!speaker.human) return THING;
@@ -85,6 +85,11 @@ function classify(reading: Reading, ref: SpeakerRef, speaker: Speaker): Focus {
     return { kind: 'entity', speaker };
   }
   return { kind: 'entity', speaker };
+}
+
+/** Whether what a name stands for can be taken for a person: nothing marks it as a thing, or a gender or a job does. */
+export function isPerson(person: Person): boolean {
+  return person.role || person.gender === 'm' || person.gender === 'f' || person.jobs.size > 0 || !person.thing;
 }
 
 /** The person mentioned at `offset`, if any. */
@@ -109,7 +114,7 @@ function spokenFocus(reading: Reading, start: number, end: number, history: read
     if (event.offset < start) break;
     const { speaker } = event;
     // A speaker known by a description only (« la présidence », "a diplomat") may be an institution: not a person.
-    const person = speaker.person !== null && (speaker.person.human || speaker.person.role);
+    const person = speaker.person !== null && isPerson(speaker.person) && (speaker.person.human || speaker.person.role);
     return { kind: person && speaker.gender !== 'p' && speaker.gender !== 'n' ? 'person' : 'entity', speaker };
   }
   return NONE;

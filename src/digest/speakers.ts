@@ -29,10 +29,14 @@ type Explicit = Attribution | 'hypothetical' | null;
 /** A quotation without attribution inherits the last reported speaker up to this many paragraphs back. */
 const CARRY_PARAGRAPHS = 2;
 const AFTER_WINDOW = 20;
+/** Tokens of a sentence that only attributes the quotation before it ("Forte said, laughing."). */
+const MAX_ATTRIBUTION_SENTENCE = 12;
+/** Punctuation that ends a sentence inside the closing mark. */
+const SENTENCE_END = /[.!?…]/u;
 const MAX_EMBEDDING_SUBJECT = 4;
 const LEADING_PUNCTUATION = new Set([',', '—', '–', '-', '(']);
 /** Prepositions of the person spoken to, between an inverted speech verb and its subject. */
-const INDIRECT_OBJECT = new Set(['à', 'au', 'aux']);
+const INDIRECT_OBJECT = new Set(['à', 'au', 'aux', 'sur']);
 const INDEFINITE = new Set(['un', 'une', 'a', 'an']);
 
 /** The speaker of each quotation, in the same order; null when the article does not say. */
@@ -61,9 +65,17 @@ export function attributeQuotations(reading: Reading, quotations: readonly Quota
       consumed.add(found.verb);
       speaker = resolveAttribution(reading, found, history);
     }
-    if (!found) speaker = inferSpeaker(reading, quotations, q, explicitOf, history);
+    let carried = false;
+    if (!found) {
+      speaker = inferSpeaker(reading, quotations, q, explicitOf, history);
+      if (!speaker) {
+        speaker = carriedSpeaker(reading, quotation, history);
+        carried = true;
+      }
+    }
     speakers.push(speaker);
-    if (speaker) {
+    // A quotation given to the last speaker by default is no new evidence of who is speaking.
+    if (speaker && !carried) {
       if (speaker.person) speaker.person.human = true;
       history.push({ speaker, offset: quotation.open, paragraph: paragraphAt(doc, quotation.close - 1), quoted: true });
     }
@@ -265,9 +277,43 @@ function findExplicit(reading: Reading, quotation: Quotation): Explicit {
   // 'X said “…,” according to CNN': the verb introducing the quotation names the speaker, "according to" the reporter.
   if (after && before && before.verb !== -1 && introduces(reading, before.verb, openToken)) return before;
   if (after) return after;
-  // 'That mobility remains low suggests “…” …, Burtless said.': a closing attribution covers its sentence.
-  if (before && !namesSpeaker(reading, before.ref)) return closingAttribution(reading, closeToken + 1) ?? before;
+  // 'That mobility remains low suggests “…” …, Burtless said.', '“…” while they were in power, Azzouz said.':
+  // an attribution closing the sentence covers the quotation in it that no verb introduces.
+  if (!before || !namesSpeaker(reading, before.ref)) {
+    const closing = closingAttribution(reading, closeToken + 1) ?? attributionInNextSentence(reading, quotation, openToken, closeToken + 1);
+    if (closing) return closing;
+  }
   return before ?? offenceAuthority(reading, openToken);
+}
+
+/**
+ * '“Do they take the profit …?” Forte said.': a quotation that ends its sentence with its own punctuation may be
+ * attributed by a short clause that follows as a sentence of its own (a subject and a speech verb, and nothing the
+ * verb reports).
+ */
+function attributionInNextSentence(reading: Reading, quotation: Quotation, openToken: number, first: number): Attribution | null {
+  const { doc } = reading;
+  const { tokens } = doc;
+  const next = tokens[first];
+  if (!next || doc.sentenceOf[first] === doc.sentenceOf[first - 1] || next.paragraph !== tokens[first - 1]!.paragraph) return null;
+  if (!SENTENCE_END.test(doc.text.slice((quotation.parts.at(-1)?.end ?? quotation.close) - 1, quotation.close))) return null;
+  const sentence = doc.sentences[doc.sentenceOf[first]!]!;
+  const end = tokenAt(tokens, sentence.end);
+  if (end - first > MAX_ATTRIBUTION_SENTENCE) return null;
+  for (let k = first; k < end; k++) if (quoted(reading, k)) return null;
+  const found = attributionAfter(reading, openToken, first, true);
+  if (!found || found.verb === -1) return null;
+  // "Forte said the chain would …": a verb with a clause of its own reports something else.
+  const after = tokens[found.verb + 1];
+  return after && (after.word && !reachesEnd(reading, found.verb + 1, end)) ? null : found;
+}
+
+/** Whether only the speaker's name and closing punctuation follow token `k` up to `end`. */
+function reachesEnd(reading: Reading, k: number, end: number): boolean {
+  const { names, doc } = reading;
+  const chunk = names.chunkOf[k] ?? -1;
+  const after = chunk === -1 ? k : names.chunks[chunk]!.last + 1;
+  return after >= end || !doc.tokens[after]!.word;
 }
 
 /** The speech verb at `verb` introduces the quotation at `openToken`: only "that", a colon or a comma between. */
@@ -370,10 +416,10 @@ function opensClause(reading: Reading, verb: number, from: number): boolean {
 }
 
 /** "…", a-t-elle proclamé / said Mr. Reeves / the Scottish government said / selon un proche de… */
-function attributionAfter(reading: Reading, openToken: number, first: number): Attribution | null {
+function attributionAfter(reading: Reading, openToken: number, first: number, ownSentence = false): Attribution | null {
   const { doc } = reading;
   const { tokens, rules } = doc;
-  const sentence = doc.sentenceOf[first - 1]!;
+  const sentence = doc.sentenceOf[ownSentence ? first : first - 1]!;
   let bound = first;
   while (bound < tokens.length && doc.sentenceOf[bound] === sentence && !quoted(reading, bound)) bound++;
   let k = first;
@@ -391,10 +437,9 @@ function attributionAfter(reading: Reading, openToken: number, first: number): A
     const ref = phraseAfter(reading, k + 1, bound);
     return ref ? { ref, verb: -1 } : null;
   }
-  let verb = k;
-  while (verb < bound - 1 && rules.verbGlue.has(tokens[verb]!.lower) && !rules.pronouns.has(tokens[verb]!.lower)) verb++;
+  const verb = skipGlue(reading, k, bound);
   // "…' Continue reading": a capitalised verb after a quote starts something else.
-  if (isSpeechVerb(reading, verb) && !tokens[verb]!.capitalized) {
+  if ((isSpeechVerb(reading, verb) || rules.publicationVerbs.has(tokens[verb]!.lower)) && !tokens[verb]!.capitalized) {
     const inverted = invertedAttribution(reading, verb - 1, bound);
     if (inverted) return { ref: inverted.ref, verb };
     const ref = phraseAfter(reading, skipIndirectObject(reading, verb + 1, bound), bound);
@@ -413,6 +458,18 @@ function attributionAfter(reading: Reading, openToken: number, first: number): A
     return null;
   }
   return null;
+}
+
+/** The first token from `k` that is not an auxiliary, a clitic or an aside (« a par exemple résumé »). */
+function skipGlue(reading: Reading, k: number, bound: number): number {
+  const { tokens, rules } = reading.doc;
+  let verb = k;
+  for (;;) {
+    while (verb < bound - 1 && rules.verbGlue.has(tokens[verb]!.lower) && !rules.pronouns.has(tokens[verb]!.lower)) verb++;
+    const aside = rules.subjectAsides.find((phrase) => phrase.every((word, j) => tokens[verb + j]?.lower === word));
+    if (!aside || verb + aside.length >= bound) return verb;
+    verb += aside.length;
+  }
 }
 
 /**
@@ -536,6 +593,12 @@ function inferSpeaker(
     const speaker = resolveAttribution(reading, nextFound, history);
     if (speaker) return speaker;
   }
+  return null;
+}
+
+/** The last speaker reported nearby, who by default said a quotation nothing else attributes. */
+function carriedSpeaker(reading: Reading, quotation: Quotation, history: readonly SpeechEvent[]): Speaker | null {
+  const paragraph = paragraphAt(reading.doc, quotation.close - 1);
   const recent = history.filter((event) => paragraph - event.paragraph <= CARRY_PARAGRAPHS);
   return (recent.findLast((event) => event.quoted) ?? recent.at(-1))?.speaker ?? null;
 }

@@ -57,3 +57,33 @@ describe('pronoun antecedents: the focus of the sentences before', () => {
     expect(speakers(text, 'fr').at(-1)).toBe('Anna Keller');
   });
 });
+
+describe('pronoun antecedents: kinds of candidates', () => {
+  it('takes a job given by a description before the comma for evidence of a person', () => {
+    const text =
+      '"He cries every time he watches the news," Yohannes said.\nThe mayor of Kediri, Sri Wulandari, comforted relatives and urged them to be strong.\n' +
+      '"They are not ours, they belong to God," she said.';
+    expect(speakers(text, 'en')).toEqual(['Yohannes', 'Sri Wulandari']);
+  });
+
+  it('keeps a name the engine cannot tell for a person among the candidates', () => {
+    const french =
+      '« La campagne a été rude », a déclaré Marc Petit. Le colistier de Paul Girard, Kemal Arslan, a tenu à se présenter hier aux électeurs avec une série d’anecdotes. ' +
+      '« J’ai grandi dans ce quartier et je connais chaque rue », a-t-il raconté.';
+    expect(speakers(french, 'fr')).toEqual(['Marc Petit', 'Kemal Arslan']);
+    const english =
+      '"The campaign was rough," said Mark Hill.\nThe running mate of Paul Grant, Kemal Arslan, introduced himself to voters on Tuesday with a string of anecdotes. ' +
+      '"I grew up on these streets and I know every corner of them," he said.';
+    expect(speakers(english, 'en')).toEqual(['Mark Hill', 'Kemal Arslan']);
+  });
+
+  it('never takes an organisation cited in between for « il » after a verb of continuation', () => {
+    const text = '« Les prix ont doublé depuis janvier », a dit Jean Morel. Selon l’Insee, la hausse atteint 4 % en France. « Personne ne peut suivre à ce rythme », a-t-il ajouté.';
+    expect(speakers(text, 'fr')).toEqual(['Jean Morel', 'Jean Morel']);
+  });
+
+  it('gives a verb of continuation to the last speaker rather than to a person only mentioned', () => {
+    const text = '« Nous ferons appel de cette décision », a dit Paul Roux. Le tribunal a condamné Marc Petit mardi. « Ce jugement ne tient aucun compte des faits », a-t-il ajouté.';
+    expect(speakers(text, 'fr')).toEqual(['Paul Roux', 'Paul Roux']);
+  });
+});

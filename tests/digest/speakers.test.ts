@@ -279,3 +279,45 @@ describe('speakers: quotes without attribution', () => {
     expect(speakers('The banner read "No more war in our name, ever again" above the crowd.', 'en')[0]?.[1]).toBeNull();
   });
 });
+
+describe('speakers: attribution frames', () => {
+  it('reads a short attribution sentence after a quote that ends with its own question mark', () => {
+    const text = 'Analysts offered several theories.\n“Can the chain really keep cutting prices while its costs keep rising?” Moreno said.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Moreno');
+    const report = 'Analysts offered several theories.\n“Can the chain really keep cutting prices while its costs keep rising?” Moreno said the company had no plan.';
+    expect(speakers(report, 'en')[0]?.[1]).toBeNull();
+  });
+
+  it('reads an attribution closing the sentence after a clause outside the marks', () => {
+    const text = 'Many figures oppose any deal.\n“The party is responsible for the decline of the whole economy” while it was in power, Karimi said.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Karimi');
+  });
+
+  it('skips adverbial asides and the outlet spoken to between the verb and its subject', () => {
+    const text = 'Plusieurs élus ont réagi. « Un discours creux qui promettait tout sans rien financer », a par exemple résumé sur France Info Claire Dumas, cheffe du groupe.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Claire Dumas');
+    const english = 'State Rep. Lisa Grant (R-Akron), for instance, said the governor "has never once listened to the small towns of this state."';
+    expect(speakers(english, 'en')[0]?.[1]).toBe('Lisa Grant');
+  });
+
+  it('reads verbs of publishing and reporting as attributions after the quote', () => {
+    expect(speakers('« La ligne 4 est fermée en raison d’une inspection dans le tunnel », a publié l’opérateur ferroviaire sur X.', 'fr')[0]?.[1]).toBe('l’opérateur ferroviaire');
+    expect(speakers('« Les défenses ont intercepté douze drones au-dessus de la région », rapporte l’état-major dans un communiqué.', 'fr')[0]?.[1]).toBe('l’état-major');
+  });
+});
+
+describe('speakers: the head of the subject phrase', () => {
+  it('takes the name closing a job’s complement for the holder, never an acronym naming the noun', () => {
+    expect(speakers('« La croissance ralentira en fin d’année », a prévenu le commissaire aux transports Henri Valmy.', 'fr')[0]?.[1]).toBe('Henri Valmy');
+    expect(speakers('« Le syndicat ne signera pas cet accord », a déclaré le président du syndicat SUD.', 'fr')[0]?.[1]).toBe('le président du syndicat SUD');
+  });
+
+  it('takes the name before an apposition, not the organisation the apposition names', () => {
+    const text = 'Priya Shah, a researcher at the Brussels think tank Bruegel, spoke to Reuters on Monday.\n"Nothing suggests a quick recovery this year or next."';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Priya Shah');
+  });
+
+  it('strips "PM" as a title', () => {
+    expect(speakers('"We will now focus on the cuts," PM Carney said on Monday.', 'en')[0]?.[1]).toBe('Carney');
+  });
+});

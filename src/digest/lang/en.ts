@@ -71,7 +71,8 @@ export const english: LanguageRules = {
   publicationVerbs: englishVerbForms('publish'),
   accordingTo: phrases('according_to in_the_words_of quoting'),
   opinionFrames: [],
-  subjectAsides: phrases('for_his_part for_her_part for_their_part for_its_part in_turn in_response'),
+  subjectAsides: phrases(`for_his_part for_her_part for_their_part for_its_part in_turn in_response for_example
+    for_instance once_again in_particular`),
   topicFrames: phrases('as_for'),
   agentPrepositions: wordSet('by'),
   pronouns: genderedWords({ m: 'he', f: 'she', n: 'it', p: 'they' }),
@@ -108,7 +109,7 @@ export const english: LanguageRules = {
   titles: genderedWords({
     m: 'mr mr. sir lord father pope king prince sheikh archbishop bishop cardinal brother emperor monsieur',
     f: 'mrs mrs. ms ms. miss lady dame queen princess sister empress madame',
-    null: `dr dr. prof prof. professor president president-elect vice-president vice prime minister secretary
+    null: `dr dr. prof prof. professor president president-elect vice-president vice prime minister pm secretary
       senator sen sen. rep rep. representative gov gov. governor mayor judge justice general gen gen. colonel
       col col. captain capt capt. lieutenant lt lt. sgt sergeant chief inspector detective rev rev. reverend
       rabbi imam ambassador chancellor commissioner chairman chairwoman premier deputy speaker councillor

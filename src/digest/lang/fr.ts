@@ -17,6 +17,7 @@ const SPEECH_VERBS = frenchVerbForms(`
   développer enchaîner continuer clamer analyser argumenter arguer féliciter indigner inquiéter
   marteler répéter considérer concéder révéler énoncer stipuler agacer alarmer étonner insurger offusquer désoler
   lamenter exhorter souhaiter saluer fustiger critiquer tonner pester conseiller recommander pointer
+  rapporter relater
   suggère|suggèrent|suggéré|suggérée|suggérait|suggérant|suggérer
   plaindre|plaint|plaignent|plaignait|plaignant|plaindre
   espérer|espère|espèrent|espéré|espérait|espérant
@@ -100,7 +101,8 @@ export const french: LanguageRules = {
   accordingTo: phrases("selon d'_après d’_après aux_yeux_de"),
   opinionFrames: phrases('pour aux_yeux_de'),
   subjectAsides: phrases(`quant_à_elle quant_à_lui quant_à_eux quant_à_elles pour_sa_part pour_leur_part de_son_côté
-    de_leur_côté à_son_tour à_leur_tour lui_aussi elle_aussi eux_aussi elles_aussi pour_finir enfin`),
+    de_leur_côté à_son_tour à_leur_tour lui_aussi elle_aussi eux_aussi elles_aussi pour_finir enfin par_exemple
+    en_effet à_nouveau de_nouveau une_nouvelle_fois encore_une_fois`),
   topicFrames: phrases('quant_à quant_au quant_aux'),
   agentPrepositions: wordSet('par'),
   pronouns: genderedWords({ m: 'il lui', f: 'elle', p: 'ils elles eux' }),

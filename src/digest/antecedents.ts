@@ -31,6 +31,8 @@ const HUMAN_MENTION = 1;
 /** Adjustments. */
 const UNKNOWN_GENDER = -0.5;
 const NOT_A_PERSON = -2.5;
+/** The pronoun contradicts a gender guessed from a first name. */
+const GUESSED_GENDER_DISAGREES = -2.5;
 /** A name with no sign either way (no known first name, title or job). */
 const MAYBE_A_PERSON = -1;
 const CORROBORATION = 0.5;
@@ -68,10 +70,14 @@ export function chooseAntecedent(
   const candidates = new Map<Person | string, Candidate>();
   const offer = (speaker: Speaker, base: number, human: boolean): boolean => {
     const known = speaker.person?.gender ?? speaker.gender;
-    if (gender !== null && known !== null && known !== gender) return false;
     if (known === 'p' || known === 'n') return false;
+    // A gender guessed from a first name alone gives way to the pronoun, at a cost ("Joan" is a man in Catalan).
+    const guessed = speaker.person !== null && speaker.person.genderFrom !== 'text';
+    const disagrees = gender !== null && known !== null && known !== gender;
+    if (disagrees && !guessed) return false;
     const unsure = speaker.person !== null && !speaker.person.human && !speaker.person.role && known === null;
-    const score = base + (known === null ? UNKNOWN_GENDER : 0) + (human ? 0 : NOT_A_PERSON) + (unsure ? MAYBE_A_PERSON : 0);
+    const score =
+      base + (known === null ? UNKNOWN_GENDER : 0) + (disagrees ? GUESSED_GENDER_DISAGREES : 0) + (human ? 0 : NOT_A_PERSON) + (unsure ? MAYBE_A_PERSON : 0);
     const key = speaker.person ?? speaker.name;
     const found = candidates.get(key);
     if (!found) candidates.set(key, { speaker, score, sources: 1 });
@@ -129,6 +135,7 @@ export function chooseAntecedent(
     }
   }
 
+  if (process.env.DBG) console.log('DBG', at, [...candidates.values()].map((c) => `${c.speaker.name}:${c.score}:${c.sources}`));
   let best: Candidate | null = null;
   for (const candidate of candidates.values()) {
     const total = candidate.score + (candidate.sources - 1) * CORROBORATION;

@@ -140,9 +140,12 @@ export function resolvePronoun(reading: Reading, gender: Gender, at: number, his
   };
   if (gender === 'p') return lastEvent((s) => s.gender === 'p');
   // "it said": an organisation or a document, never a person.
-  if (gender === 'n') return lastEvent((s) => s.gender !== 'p' && !(s.person && (s.person.gender === 'm' || s.person.gender === 'f' || s.person.role)));
+  if (gender === 'n') return lastEvent((s) => s.gender !== 'p' && !(s.person && (s.person.role || s.person.genderFrom === 'text' || s.person.genderFrom === 'first-name')));
   const found = chooseAntecedent(reading, gender, at, history, subjectResolver(reading, history));
-  if (found?.person && gender && found.person.gender === null) found.person.gender = gender;
+  if (found?.person && gender && found.person.genderFrom !== 'text' && found.person.gender !== gender) {
+    found.person.gender = gender;
+    found.person.genderFrom = 'pronoun';
+  }
   return found ? { ...found, gender: found.gender ?? gender } : null;
 }
 

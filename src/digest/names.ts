@@ -47,7 +47,15 @@ export interface Person {
    * Pentagon"), or a preposition of place ("en France", "at Chatham House").
    */
   thing: boolean;
+  /**
+   * Where the gender comes from: the text ('text': a title, a determiner, a job noun, a set-off pronoun), a first name
+   * alone ('first-name'), or a pronoun resolved to the person ('pronoun', which things have too in French).
+   */
+  genderFrom: GenderSource;
 }
+
+/** The evidence behind a person's gender, strongest first. */
+export type GenderSource = 'text' | 'first-name' | 'pronoun' | null;
 
 /** One occurrence of a person's name outside quotations. */
 export interface Mention {
@@ -346,7 +354,8 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
     }
     const context = describe(doc, chunk, chunkOf);
     // A masculine job noun is also the epicene default ("professeur", "médecin"): a first name outweighs it.
-    const gender = chunk.gender ?? context.gender ?? firstNameGender(doc.rules, chunk.key[0] ?? '') ?? context.weakGender;
+    const sureGender = chunk.gender ?? context.gender;
+    const gender = sureGender ?? firstNameGender(doc.rules, chunk.key[0] ?? '') ?? context.weakGender;
     let person = findContaining(persons, chunk.key, gender, lastSeen);
     if (!person) {
       person = findContained(persons, chunk.key, lastSeen);
@@ -356,10 +365,13 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
       }
     }
     if (!person) {
-      person = { id: persons.length, name: chunk.text, key: chunk.key, gender: null, jobs: new Set(), human: false, role: false, thing: false };
+      person = { id: persons.length, name: chunk.text, key: chunk.key, gender: null, jobs: new Set(), human: false, role: false, thing: false, genderFrom: null };
       persons.push(person);
     }
-    person.gender ??= gender;
+    if (person.gender === null || (person.genderFrom !== 'text' && sureGender !== null)) {
+      person.gender = gender;
+      person.genderFrom = sureGender !== null ? 'text' : gender !== null ? 'first-name' : null;
+    }
     for (const job of context.jobs) person.jobs.add(job);
     if (chunk.titled || context.jobs.length > 0 || context.human || gender !== null || initialled(doc, chunk)) person.human = true;
     if (!chunk.titled && namedAsThing(doc, chunk)) person.thing = true;
@@ -462,12 +474,15 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
   const jobs: string[] = [];
   const found: Description = { jobs, gender: null, weakGender: null, human: false };
   const governed = rules.nounLinks.has(tokens[chunk.first - 1]?.lower ?? '') || tokens[chunk.first - 1]?.lower === 'of';
+  // « le capitaine du chalutier Punta Roja »: through a complement, a job reaches only a name that looks like a person's.
+  const personal = rules.titles.has(tokens[chunk.first]!.lower) || firstNameGender(rules, chunk.key[0] ?? '') !== undefined;
   for (let k = chunk.first - 1, steps = 0; !governed && k >= 0 && steps < 8; k--, steps++) {
     const token = tokens[k]!;
     if (!token.word || doc.quoteOf[k] !== -1) break;
     if (chunkOf[k] !== -1) continue;
     if (rules.verbGlue.has(token.lower) || rules.pronouns.has(token.lower)) break;
     if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
+    if ((rules.nounLinks.has(token.lower) || token.lower === 'of') && !personal && commonNounAfter(doc, k)) break;
     noteJob(doc, k, found);
   }
   if (tokens[chunk.first - 1]?.text === ',') describedBeforeComma(doc, chunk, found);
@@ -511,6 +526,14 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
     }
   }
   return found;
+}
+
+/** « du chalutier », "of the trawler": a lower-case noun follows the link at token `k` (not a domain: « des Affaires »). */
+function commonNounAfter(doc: ParsedDocument, k: number): boolean {
+  let next = k + 1;
+  if (doc.rules.determiners.has(doc.tokens[next]?.lower ?? '')) next++;
+  const token = doc.tokens[next];
+  return token !== undefined && token.word && !token.capitalized;
 }
 
 /**
@@ -622,7 +645,10 @@ function findRoles(doc: ParsedDocument, chunkOf: Int32Array, mentioned: readonly
     if (antecedent) {
       antecedent.jobs.add(job.job);
       antecedent.human = true;
-      antecedent.gender ??= gender;
+      if (antecedent.gender === null && gender !== null) {
+        antecedent.gender = gender;
+        antecedent.genderFrom = 'text';
+      }
       roles.push({ person: antecedent, offset, paragraph: tokens[i]!.paragraph });
       i = end;
       continue;
@@ -636,6 +662,7 @@ function findRoles(doc: ParsedDocument, chunkOf: Int32Array, mentioned: readonly
       human: true,
       role: true,
       thing: false,
+      genderFrom: gender === null ? null : 'text',
     };
     roles.push({ person, offset, paragraph: tokens[i]!.paragraph });
     i = end;

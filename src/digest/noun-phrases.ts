@@ -83,7 +83,7 @@ const MAX_SEGMENT = 14;
 const MODALS = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', "won't", "didn't", "don't", 'not']);
 const MAX_PARENTHESIS = 25;
 const MAX_ASIDE = 4;
-const MAX_PHRASE = 10;
+const MAX_PHRASE = 14;
 /** Job words between an organisation's name and its holder's ("chair", "national security adviser"). */
 const MAX_JOB_WORDS = 3;
 /** Words of a job's complement searched for the name of its holder. */
@@ -368,6 +368,17 @@ function namesTheNoun(reading: Reading, chunk: number): boolean {
   return first === last && /^\p{Lu}{2,}$/u.test(tokens[first]!.text) && tokens[first - 1]?.word === true && !tokens[first - 1]!.capitalized;
 }
 
+/**
+ * Whether a name after a common noun is a person's rather than the noun's own name (« le chalutier Punta Roja »):
+ * it opens with a title or a known first name.
+ */
+function looksPersonal(reading: Reading, chunk: number): boolean {
+  const { rules, tokens } = reading.doc;
+  const { first } = reading.names.chunks[chunk]!;
+  const word = tokens[first]!.lower;
+  return rules.titles.has(word) || rules.firstNames.has(word) || rules.firstNames.has(word.split('-')[0] ?? '');
+}
+
 /** Whether a job noun stands among tokens `first`..`last`. */
 function hasJobNoun(reading: Reading, first: number, last: number): boolean {
   for (let k = first; k <= last; k++) if (jobInfo(reading.doc.tokens[k]!.lower, reading.doc.rules)) return true;
@@ -388,7 +399,7 @@ function holderAfterComplement(reading: Reading, from: number, bound: number): n
     if (chunk === -1) continue;
     const previous = tokens[k - 1]!;
     const common = previous.word && !previous.capitalized && !rules.phraseBreakers.has(previous.lower) && !rules.nounLinks.has(previous.lower) && !rules.determiners.has(previous.lower);
-    if (common && !names.chunks[chunk]!.possessive && names.chunks[chunk]!.first === k && !namesTheNoun(reading, chunk)) return chunk;
+    if (common && !names.chunks[chunk]!.possessive && names.chunks[chunk]!.first === k && looksPersonal(reading, chunk)) return chunk;
     k = names.chunks[chunk]!.last;
   }
   return -1;
@@ -502,7 +513,8 @@ export function sentenceSubject(reading: Reading, at: number): SpeakerRef | null
       i > first && (governs(reading, previous) || rules.nounLinks.has(previous) || previous === 'of' || isParticiple(reading, i - 1) || isGovernedInfinitive(reading, i - 1, first));
     // A subject pronoun is never a preposition's object ("in early April she …"), but may open a subordinate clause.
     if (rules.pronouns.has(token.lower) && !linked && !subordinate) return phraseAfter(reading, i, at);
-    const determiner = rules.determiners.has(token.lower);
+    // « Originaire d'Alcúdia »: "d'" and "des" are articles only where a clause starts; after a word they link a complement.
+    const determiner = rules.determiners.has(token.lower) && (!rules.nounLinks.has(token.lower) || i === first || !tokens[i - 1]!.word);
     if (!subordinate && (determiner || names.chunkOf[i] !== -1) && !linked && (!governed || determiner)) return phraseAfter(reading, i, at);
     if (names.chunkOf[i] !== -1) i = names.chunks[names.chunkOf[i]!]!.last;
     // "Answering a claim …, the owner said": a participle opens an adverbial clause, like a preposition.

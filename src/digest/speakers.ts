@@ -16,6 +16,7 @@ import type { ParsedDocument } from './document.ts';
 import { jobInfo, singulars } from './names.ts';
 import { inScareQuote, isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
 import { offenceCueBefore, type Quotation } from './quotes.ts';
+import { isPerson } from './salience.ts';
 import { tokenAt } from './tokens.ts';
 
 interface Attribution {
@@ -221,8 +222,11 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
     const before = subjectBefore(reading, verb, start);
     const addressee = rules.addresseeVerbs.has(tokens[verb]!.lower);
     ref = before?.kind === 'name' || addressee ? before : phraseAfter(reading, skipIndirectObject(reading, verb + 1, end), end);
-  } else if (complement || rules.thatIsOptional) {
-    ref = subjectBefore(reading, verb, start);
+  } else {
+    // « X dénonce un budget injuste », « X évoque un manque de diplomatie »: with an object rather than a clause,
+    // a speech verb still reports speech when a person — a name or a pronoun — is its subject.
+    const subject = subjectBefore(reading, verb, start);
+    if (complement || rules.thatIsOptional || namesPerson(reading, subject)) ref = subject;
   }
   if (!ref || ref.kind === 'clause' || ref.kind === 'passive' || !canSpeak(reading, ref)) return;
   // A description is taken for a speaker on its own only when a clause of speech follows ("… que", "… that").
@@ -233,6 +237,16 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
   // "Sadeq Amer told the AP": a name that speaks is taken for a person, as the speaker of a quotation is.
   if (ref.kind === 'name' && speaker.person) speaker.person.human = true;
   history.push({ speaker, offset: tokens[verb]!.start, paragraph: tokens[verb]!.paragraph, quoted: false });
+}
+
+/** A reference to one person: a personal pronoun, a person's name, a definite job (« l'ancien président du parti »). */
+function namesPerson(reading: Reading, ref: SpeakerRef | null): boolean {
+  if (ref?.kind === 'pronoun') return ref.gender === 'm' || ref.gender === 'f';
+  if (ref?.kind === 'name') {
+    const person = reading.names.personOfChunk[ref.chunk];
+    return person !== null && person !== undefined && isPerson(person);
+  }
+  return ref?.kind === 'phrase' && ref.definite && ref.gender !== 'p' && jobInfo(ref.head, reading.doc.rules) !== null;
 }
 
 function isDocument(reading: Reading, ref: SpeakerRef): boolean {

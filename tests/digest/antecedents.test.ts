@@ -87,3 +87,24 @@ describe('pronoun antecedents: kinds of candidates', () => {
     expect(speakers(text, 'fr')).toEqual(['Paul Roux', 'Paul Roux']);
   });
 });
+
+describe('pronoun antecedents: evidence of gender and of persons', () => {
+  it('lets the pronoun overrule a gender guessed from a first name, and keeps a ship’s name from the captain’s job', () => {
+    const text =
+      '"The storm took everything we had," Joan Riera said. Later, the captain of the trawler Sea Rose, Joan Pere Vidal, admitted the sector had first opposed the quotas.\n' +
+      '"Most of us are not against the rules," he said.';
+    expect(speakers(text, 'en')).toEqual(['Joan Riera', 'Joan Pere Vidal']);
+  });
+
+  it('takes a speech verb with an object for reported speech when a person is its subject', () => {
+    const text =
+      'Fernand Muller (PSL) a regretté un discours « très faible ». L’ancien président du parti évoque également un manque de diplomatie du ministre envers ses voisins.\n' +
+      '« Pas un mot sur les dictateurs du monde entier, rien, absolument rien. »';
+    expect(speakers(text, 'fr').at(-1)).toBe('Fernand Muller');
+  });
+
+  it('still reads « peut-on lire » as the outlet when « il » was taken up for it before', () => {
+    const text = 'En mai, Reporterre publie une enquête sur l’usine. Il y affirme que les rejets ont doublé en un an. « Les rejets dépassent les seuils autorisés depuis deux ans », peut-on lire.';
+    expect(speakers(text, 'fr')).toEqual(['Reporterre']);
+  });
+});

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { analyzeArticle } from '../../src/digest/analyze.ts';
 // Feeds cut articles anywhere: a teaser starts mid-paragraph, a summary stops mid-quote. The engine must read any
 // piece of a real article without throwing, so every sample text is fed whole, by paragraph and in word windows.
 const fixtures = resolve(fileURLToPath(import.meta.url), '../../fixtures');
-const sampleDirs = ['eval-extra', 'eval-extra2', 'eval-extra3'].map((dir) => resolve(fixtures, dir));
+const sampleDirs = ['eval-extra', 'eval-extra2', 'eval-extra3'].map((dir) => resolve(fixtures, dir)).filter((dir) => existsSync(dir));
 
 function sampleTexts(): { id: string; text: string }[] {
   const texts: { id: string; text: string }[] = [];

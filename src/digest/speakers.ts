@@ -27,9 +27,14 @@ interface Attribution {
 
 type Explicit = Attribution | 'hypothetical' | null;
 
+/** A headline quote has at most this many words; its speaker is looked for this many paragraphs below. */
+const MAX_HEADLINE_WORDS = 14;
+const HEADLINE_PARAGRAPHS = 3;
 /** A quotation without attribution inherits the last reported speaker up to this many paragraphs back. */
 const CARRY_PARAGRAPHS = 2;
 const AFTER_WINDOW = 20;
+/** Tokens from a verb of characterisation to the quotation it governs ("described as a “…”"). */
+const MAX_CHARACTERISATION_GAP = 4;
 /** Tokens of a sentence that only attributes the quotation before it ("Forte said, laughing."). */
 const MAX_ATTRIBUTION_SENTENCE = 12;
 /** Punctuation that ends a sentence inside the closing mark. */
@@ -67,7 +72,11 @@ export function attributeQuotations(reading: Reading, quotations: readonly Quota
       speaker = resolveAttribution(reading, found, history);
     }
     let carried = false;
-    if (!found) {
+    if (!found && isHeadlineQuote(doc, quotation)) {
+      // A headline quoting someone announces the passage below it: it is never the words of the speaker above.
+      speaker = headlineSpeaker(reading, quotations, q, explicitOf, verbs, history);
+      carried = true;
+    } else if (!found) {
       speaker = inferSpeaker(reading, quotations, q, explicitOf, history);
       if (!speaker) {
         speaker = carriedSpeaker(reading, quotation, history);
@@ -553,7 +562,8 @@ function attributionBefore(reading: Reading, openToken: number): Attribution | n
     if (opinion) return { ref: opinion, verb: -1 };
     const inverted = invertedAttribution(reading, k, openToken);
     if (inverted) return inverted;
-    if (!isSpeechVerb(reading, k) && !rules.characterisationVerbs.has(lower)) continue;
+    // « qualifié de « … » », "described as “…”": a verb of characterisation introduces only the quotation it governs.
+    if (!isSpeechVerb(reading, k) && !(rules.characterisationVerbs.has(lower) && openToken - k <= MAX_CHARACTERISATION_GAP)) continue;
     const ref = subjectBefore(reading, k, start) ?? (opensClause(reading, k, start) ? phraseAfter(reading, k + 1, openToken) : null);
     // « un œil critique sur son travail : » — an indefinite thing is no speaker: the word was an adjective.
     if (ref && !canSpeak(reading, ref)) continue;
@@ -570,13 +580,25 @@ function canSpeak(reading: Reading, ref: SpeakerRef): boolean {
   return ref.kind !== 'phrase' || !INDEFINITE.has(reading.doc.tokens[ref.first]!.lower) || namesSpeaker(reading, ref);
 }
 
-/** "Pour le ministre de l'Intérieur, Gérald Darmanin, « … »": a person's opinion framed at the sentence start. */
+/**
+ * "Pour le ministre de l'Intérieur, Gérald Darmanin, « … »", « À ses yeux, la situation est « … » », "In her view,
+ * the plan is “…”": a person's opinion framed at the sentence start covers the quotations of the sentence.
+ */
 function opinionFrameAt(reading: Reading, k: number, openToken: number): SpeakerRef | null {
-  const { doc } = reading;
+  const { doc, names } = reading;
   const { tokens, rules } = doc;
+  const possessive = rules.possessiveFrames.find(([phrase]) => phrase.every((word, j) => tokens[k + j]?.lower === word));
+  if (possessive && tokens[k + possessive[0].length]?.text === ',') return { kind: 'pronoun', gender: possessive[1], at: tokens[k]!.start };
   const frame = rules.opinionFrames.find((phrase) => phrase.every((word, j) => tokens[k + j]?.lower === word));
-  if (!frame || tokens[openToken - 1]?.text !== ',') return null;
-  const ref = phraseAfter(reading, k + frame.length, openToken);
+  if (!frame) return null;
+  let comma = k + frame.length;
+  while (comma < openToken && tokens[comma]!.text !== ',') comma++;
+  if (comma >= openToken) return null;
+  if (names.chunkOf[comma + 1] !== -1 && tokens[names.chunks[names.chunkOf[comma + 1]!]!.last + 1]?.text === ',') {
+    // "Pour le ministre, Gérald Darmanin, …": the apposed name is part of the frame.
+    comma = names.chunks[names.chunkOf[comma + 1]!]!.last + 1;
+  }
+  const ref = phraseAfter(reading, k + frame.length, comma);
   if (!ref || ref.kind === 'clause' || ref.kind === 'passive') return null;
   if (ref.kind === 'phrase' && !jobInfo(ref.head, rules) && !singulars(ref.head).some((form) => rules.humanNouns.has(form))) return null;
   return ref;
@@ -608,6 +630,49 @@ function inferSpeaker(
     if (speaker) return speaker;
   }
   return null;
+}
+
+/**
+ * "'There is only one place for him'" standing alone as a short paragraph without a full stop: a headline or a
+ * pull quote, not a quotation in the flow of the text.
+ */
+function isHeadlineQuote(doc: ParsedDocument, quotation: Quotation): boolean {
+  if (quotation.words > MAX_HEADLINE_WORDS || quotation.gaps.length > 0) return false;
+  const lineStart = doc.text.lastIndexOf('\n', quotation.open - 1) + 1;
+  let lineEnd = doc.text.indexOf('\n', quotation.close);
+  if (lineEnd === -1) lineEnd = doc.text.length;
+  if (doc.text.slice(lineStart, quotation.open).trim() !== '' || doc.text.slice(quotation.close, lineEnd).trim() !== '') return false;
+  return !/[.…]\s*$/u.test(quotation.text);
+}
+
+/**
+ * The speaker a headline quote announces: whoever the passage below it first reports as speaking, within a few
+ * paragraphs and before the next heading — by an attributed quotation or by reported speech.
+ */
+function headlineSpeaker(
+  reading: Reading,
+  quotations: readonly Quotation[],
+  q: number,
+  explicitOf: (q: number) => Explicit,
+  verbs: readonly number[],
+  history: readonly SpeechEvent[],
+): Speaker | null {
+  const { doc } = reading;
+  const { tokens } = doc;
+  const quotation = quotations[q]!;
+  const paragraph = paragraphAt(doc, quotation.close - 1);
+  const within = (p: number): boolean => p > paragraph && p - paragraph <= HEADLINE_PARAGRAPHS && !doc.headings[p];
+  // The headline is a paragraph of its own: the next quotation is below it.
+  const later = quotations[q + 1];
+  const laterFound = later && within(paragraphAt(doc, later.open)) ? explicitOf(q + 1) : null;
+  const scratch = [...history];
+  for (const verb of verbs) {
+    if (tokens[verb]!.start < quotation.close) continue;
+    if (!within(tokens[verb]!.paragraph) || (later && laterFound && tokens[verb]!.start > later.open)) break;
+    recordIndirect(reading, verb, new Set(), scratch);
+    if (scratch.length > history.length) return scratch.at(-1)!.speaker;
+  }
+  return laterFound && laterFound !== 'hypothetical' ? resolveAttribution(reading, laterFound, history) : null;
 }
 
 /** The last speaker reported nearby, who by default said a quotation nothing else attributes. */

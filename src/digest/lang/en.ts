@@ -4,7 +4,7 @@
  * @example
  *   english.speechVerbs.has('said'); // true
  */
-import { englishVerbForms, genderedWords, numberWords, phrases, wordSet } from './lexicon.ts';
+import { englishVerbForms, genderedPhrases, genderedWords, numberWords, phrases, wordSet } from './lexicon.ts';
 import { FIRST_NAMES } from './first-names.ts';
 import type { LanguageRules } from './rules.ts';
 
@@ -71,6 +71,7 @@ export const english: LanguageRules = {
   publicationVerbs: englishVerbForms('publish'),
   accordingTo: phrases('according_to in_the_words_of quoting'),
   opinionFrames: [],
+  possessiveFrames: genderedPhrases({ m: 'in_his_view in_his_opinion in_his_eyes to_his_mind', f: 'in_her_view in_her_opinion in_her_eyes to_her_mind', p: 'in_their_view in_their_opinion in_their_eyes' }),
   subjectAsides: phrases(`for_his_part for_her_part for_their_part for_its_part in_turn in_response for_example
     for_instance once_again in_particular`),
   topicFrames: phrases('as_for'),

@@ -4,7 +4,7 @@
  * @example
  *   french.speechVerbs.has('déclaré'); // true
  */
-import { frenchVerbForms, genderedWords, numberWords, phrases, wordSet } from './lexicon.ts';
+import { frenchVerbForms, genderedPhrases, genderedWords, numberWords, phrases, wordSet } from './lexicon.ts';
 import { FIRST_NAMES } from './first-names.ts';
 import type { LanguageRules } from './rules.ts';
 
@@ -100,6 +100,7 @@ export const french: LanguageRules = {
   publicationVerbs: frenchVerbForms('publier'),
   accordingTo: phrases("selon d'_après d’_après aux_yeux_de"),
   opinionFrames: phrases('pour aux_yeux_de'),
+  possessiveFrames: genderedPhrases({ null: 'à_ses_yeux à_son_avis', p: 'à_leurs_yeux à_leur_avis' }),
   subjectAsides: phrases(`quant_à_elle quant_à_lui quant_à_eux quant_à_elles pour_sa_part pour_leur_part de_son_côté
     de_leur_côté à_son_tour à_leur_tour lui_aussi elle_aussi eux_aussi elles_aussi pour_finir enfin par_exemple
     en_effet à_nouveau de_nouveau une_nouvelle_fois encore_une_fois`),

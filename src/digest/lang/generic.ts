@@ -38,6 +38,7 @@ export const generic: LanguageRules = {
   publicationVerbs: NONE,
   accordingTo: [],
   opinionFrames: [],
+  possessiveFrames: [],
   subjectAsides: [],
   topicFrames: [],
   agentPrepositions: NONE,

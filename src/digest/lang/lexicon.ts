@@ -85,3 +85,8 @@ export function frenchVerbForms(list: string): ReadonlySet<string> {
   }
   return forms;
 }
+
+/** Phrases with the gender their possessive marks, from { m: 'in_his_view', f: 'in_her_view' }. */
+export function genderedPhrases(lists: { m?: string; f?: string; p?: string; null?: string }): readonly (readonly [readonly string[], Gender])[] {
+  return [...genderedWords(lists)].map(([phrase, gender]) => [phrase.split('_'), gender] as const);
+}

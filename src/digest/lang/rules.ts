@@ -125,6 +125,8 @@ export interface LanguageRules {
   accordingTo: readonly (readonly string[])[];
   /** Opening a sentence, a frame that gives whose opinion follows ("Pour le ministre, « … »"). */
   opinionFrames: readonly (readonly string[])[];
+  /** Opening a sentence, a frame whose possessive gives whose opinion follows (« À ses yeux, … », "In her view, …"). */
+  possessiveFrames: readonly (readonly [readonly string[], Gender])[];
   /** Contrastive asides between an inverted verb and its subject ("résume quant à elle X", "said, for his part, X"). */
   subjectAsides: readonly (readonly string[])[];
   /** Openings that set out the topic a sentence's subject pronoun takes up (« Quant à X, il … », "As for X, he …"). */

@@ -109,7 +109,7 @@ function isSuffixAdverb(reading: Reading, i: number): boolean {
 }
 
 /** A participle ("insisting", "soulignant") has no subject of its own: it shares the sentence's. */
-function isParticiple(reading: Reading, verb: number): boolean {
+export function isParticiple(reading: Reading, verb: number): boolean {
   return reading.doc.rules.participleSuffix?.test(reading.doc.tokens[verb]!.lower) ?? false;
 }
 

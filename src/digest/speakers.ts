@@ -14,7 +14,7 @@
 import { resolvePronoun, resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts';
 import type { ParsedDocument } from './document.ts';
 import { jobInfo, singulars } from './names.ts';
-import { inScareQuote, isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
+import { inScareQuote, isParticiple, isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
 import { offenceCueBefore, type Quotation } from './quotes.ts';
 import { isPerson } from './salience.ts';
 import { tokenAt } from './tokens.ts';
@@ -33,8 +33,8 @@ const HEADLINE_PARAGRAPHS = 3;
 /** A quotation without attribution inherits the last reported speaker up to this many paragraphs back. */
 const CARRY_PARAGRAPHS = 2;
 const AFTER_WINDOW = 20;
-/** Tokens from a verb of characterisation to the quotation it governs ("described as a “…”"). */
-const MAX_CHARACTERISATION_GAP = 4;
+/** Tokens from a verb of characterisation to the quotation it governs ("called the impact of the weather “…”"). */
+const MAX_CHARACTERISATION_GAP = 10;
 /** Tokens of a sentence that only attributes the quotation before it ("Forte said, laughing."). */
 const MAX_ATTRIBUTION_SENTENCE = 12;
 /** Punctuation that ends a sentence inside the closing mark. */
@@ -471,8 +471,9 @@ function attributionAfter(reading: Reading, openToken: number, first: number, ow
   for (let v = k + 1; v < bound && v < k + AFTER_WINDOW; v++) {
     if (!isSpeechVerb(reading, v)) continue;
     if (takesObject(reading, v)) return null;
-    // "…," the town with the nearest airstrip, said Soelistyo. After "told" comes the person told, not the speaker.
-    if (afterPause(reading, v, k) && !rules.addresseeVerbs.has(tokens[v]!.lower)) {
+    // "…," the town with the nearest airstrip, said Soelistyo. After "told" comes the person told, not the speaker,
+    // and after a participle its object (« …, évoquant en particulier la défense »): no subject follows either.
+    if (afterPause(reading, v, k) && !rules.addresseeVerbs.has(tokens[v]!.lower) && !isParticiple(reading, v)) {
       const inverted = phraseAfter(reading, skipIndirectObject(reading, v + 1, bound), bound);
       if (inverted) return { ref: inverted, verb: v };
     }
@@ -563,13 +564,29 @@ function attributionBefore(reading: Reading, openToken: number): Attribution | n
     const inverted = invertedAttribution(reading, k, openToken);
     if (inverted) return inverted;
     // « qualifié de « … » », "described as “…”": a verb of characterisation introduces only the quotation it governs.
-    if (!isSpeechVerb(reading, k) && !(rules.characterisationVerbs.has(lower) && openToken - k <= MAX_CHARACTERISATION_GAP)) continue;
+    if (!isSpeechVerb(reading, k) && !(rules.characterisationVerbs.has(lower) && characterises(reading, k, openToken))) continue;
     const ref = subjectBefore(reading, k, start) ?? (opensClause(reading, k, start) ? phraseAfter(reading, k + 1, openToken) : null);
     // « un œil critique sur son travail : » — an indefinite thing is no speaker: the word was an adjective.
     if (ref && !canSpeak(reading, ref)) continue;
     return ref ? { ref, verb: k } : null;
   }
   return null;
+}
+
+/**
+ * « qualifié de « … » », "called the impact of the weather “…”": a verb of characterisation introduces a quotation
+ * that only its object separates from it. With a verb between, it was an adjective (« la situation décrite par le
+ * ministre est « … » »): the quotation belongs to that verb.
+ */
+function characterises(reading: Reading, verb: number, openToken: number): boolean {
+  const { tokens, rules } = reading.doc;
+  if (openToken - verb > MAX_CHARACTERISATION_GAP) return false;
+  for (let k = verb + 1; k < openToken; k++) {
+    const lower = tokens[k]!.lower;
+    if (!tokens[k]!.word || quoted(reading, k) || rules.copulas.has(lower) || rules.conjunctions.has(lower) || isSpeechVerb(reading, k)) return false;
+    if (rules.auxiliaries.has(lower) && !rules.nounLinks.has(lower)) return false;
+  }
+  return true;
 }
 
 /**

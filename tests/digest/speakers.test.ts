@@ -321,3 +321,17 @@ describe('speakers: the head of the subject phrase', () => {
     expect(speakers('"We will now focus on the cuts," PM Carney said on Monday.', 'en')[0]?.[1]).toBe('Carney');
   });
 });
+
+describe('speakers: verbs that govern an object, not a subject', () => {
+  it('reads no inverted subject after a participle: its object follows it', () => {
+    const text = "Rachel Morel, qui recevra jeudi le chancelier allemand, affirme qu'elle veut « relancer le dialogue sur tous les sujets qui fâchent encore » entre les deux pays, évoquant en particulier la défense et l'énergie.";
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Rachel Morel');
+  });
+
+  it('reads a verb of characterisation through its object, but not as an adjective before another verb', () => {
+    const english = 'At Delta, Dana Whitfield called the impact of the storm "pretty limited, so far," with four cancellations.';
+    expect(speakers(english, 'en')[0]?.[1]).toBe('Dana Whitfield');
+    const french = 'Paul Roux a pris la parole. À ses yeux, la situation décrite par le ministre est « bien plus grave qu’il ne le dit ».';
+    expect(speakers(french, 'fr')[0]?.[1]).toBe('Paul Roux');
+  });
+});

@@ -482,6 +482,8 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
     if (chunkOf[k] !== -1) continue;
     if (rules.verbGlue.has(token.lower) || rules.pronouns.has(token.lower)) break;
     if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
+    // « « … », juge Mme Binet »: a speech verb right after a pause or an auxiliary is a verb, not a job.
+    if (rules.speechVerbs.has(token.lower) && (!tokens[k - 1]?.word || rules.verbGlue.has(tokens[k - 1]!.lower))) break;
     if ((rules.nounLinks.has(token.lower) || token.lower === 'of') && !personal && commonNounAfter(doc, k)) break;
     noteJob(doc, k, found);
   }

@@ -514,7 +514,9 @@ export function sentenceSubject(reading: Reading, at: number): SpeakerRef | null
     // A subject pronoun is never a preposition's object ("in early April she …"), but may open a subordinate clause.
     if (rules.pronouns.has(token.lower) && !linked && !subordinate) return phraseAfter(reading, i, at);
     // « Originaire d'Alcúdia »: "d'" and "des" are articles only where a clause starts; after a word they link a complement.
-    const determiner = rules.determiners.has(token.lower) && (!rules.nounLinks.has(token.lower) || i === first || !tokens[i - 1]!.word);
+    // « au sommet », « aux urgences »: an article fused with a preposition of place never opens the subject.
+    const determiner =
+      rules.determiners.has(token.lower) && !rules.locativePrepositions.has(token.lower) && (!rules.nounLinks.has(token.lower) || i === first || !tokens[i - 1]!.word);
     if (!subordinate && (determiner || names.chunkOf[i] !== -1) && !linked && (!governed || determiner)) return phraseAfter(reading, i, at);
     if (names.chunkOf[i] !== -1) i = names.chunks[names.chunkOf[i]!]!.last;
     // "Answering a claim …, the owner said": a participle opens an adverbial clause, like a preposition.

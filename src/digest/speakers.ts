@@ -177,6 +177,31 @@ function readSource(reading: Reading, verb: number): number | null {
   return preposition && rules.sourcePrepositions.has(preposition.lower) ? verb + 2 : null;
 }
 
+/**
+ * The source after "selon" / "according to": the phrase there, or the author a document or an account comes with —
+ * « selon ce texte transmis par le PS » → le PS, « d'après le récit qu'elle livre au Monde » → elle, "according to a
+ * statement released by the ministry" → the ministry.
+ */
+function sourceAfter(reading: Reading, from: number, bound: number): SpeakerRef | null {
+  const ref = phraseAfter(reading, from, bound);
+  if (ref?.kind !== 'phrase' || !singulars(ref.head).some((form) => reading.doc.rules.documentNouns.has(form))) return ref;
+  const { tokens, rules } = reading.doc;
+  let next = ref.last + 1;
+  if (next >= bound) return ref;
+  // "a statement released by X", « ce texte transmis par X »: the participle's agent wrote it.
+  if (rules.pastSuffix?.test(tokens[next]!.lower) && rules.agentPrepositions.has(tokens[next + 1]?.lower ?? '')) next++;
+  const lower = tokens[next]!.lower;
+  if (rules.agentPrepositions.has(lower) && next > ref.first + 1) return phraseAfter(reading, next + 1, bound) ?? ref;
+  // « le récit qu'elle livre », "the account she gave": the subject of the relative clause wrote or told it.
+  const relative = lower === 'que' || lower === "qu'" || lower === 'qu’' || lower === 'that' ? next + 1 : next;
+  const subject = tokens[relative];
+  if (subject && relative < bound && (rules.pronouns.has(subject.lower) || reading.names.chunkOf[relative] !== -1)) {
+    const author = phraseAfter(reading, relative, bound);
+    if (author?.kind === 'pronoun' || author?.kind === 'name') return author;
+  }
+  return ref;
+}
+
 function accordingToAt(doc: ParsedDocument, i: number): number {
   for (const phrase of doc.rules.accordingTo) {
     if (phrase.every((word, k) => doc.tokens[i + k]?.lower === word)) return phrase.length;
@@ -217,7 +242,7 @@ function recordIndirect(reading: Reading, verb: number, consumed: ReadonlySet<nu
   const complement = hasSpeechComplement(reading, verb, end);
   const source = readSource(reading, verb);
   if (according > 0) {
-    ref = phraseAfter(reading, verb + according, end);
+    ref = sourceAfter(reading, verb + according, end);
   } else if (source !== null) {
     ref = phraseAfter(reading, source, end);
   } else if (rules.invertedPronoun?.test(tokens[verb]!.lower)) {
@@ -416,7 +441,7 @@ function attributionInGap(reading: Reading, quotation: Quotation, start: number,
     if (inverted) return inverted;
     const according = accordingToAt(doc, k);
     if (according > 0) {
-      const ref = phraseAfter(inside, k + according, last);
+      const ref = sourceAfter(inside, k + according, last);
       if (ref) return { ref, verb: -1 };
     }
     if (!isSpeechVerb(inside, k)) continue;
@@ -453,7 +478,7 @@ function attributionAfter(reading: Reading, openToken: number, first: number, ow
   if (inverted) return inverted;
   const according = accordingToAt(doc, k);
   if (according > 0) {
-    const ref = phraseAfter(reading, k + according, bound);
+    const ref = sourceAfter(reading, k + according, bound);
     return ref ? { ref, verb: -1 } : null;
   }
   if (rules.agentPrepositions.has(lower) && characterisedBefore(reading, openToken)) {
@@ -556,7 +581,7 @@ function attributionBefore(reading: Reading, openToken: number): Attribution | n
     const lower = tokens[k]!.lower;
     const according = accordingToAt(doc, k);
     if (according > 0) {
-      const ref = phraseAfter(reading, k + according, openToken);
+      const ref = sourceAfter(reading, k + according, openToken);
       return ref ? { ref, verb: -1 } : null;
     }
     const opinion = k === start ? opinionFrameAt(reading, k, openToken) : null;

@@ -335,3 +335,26 @@ describe('speakers: verbs that govern an object, not a subject', () => {
     expect(speakers(french, 'fr')[0]?.[1]).toBe('Paul Roux');
   });
 });
+
+describe('speakers: documents and accounts with their authors', () => {
+  it('takes the author a document or an account comes with after « selon » / "according to"', () => {
+    const french = 'Le maire a été hospitalisé mardi. « Son état de santé est stable et il reste sous surveillance », selon ce communiqué transmis par la mairie.';
+    expect(speakers(french, 'fr')[0]?.[1]).toBe('la mairie');
+    const account = 'Pour ce rendez-vous, Mme Lenoir est « arrivée avec ses propres revendications sur les salaires », d’après le récit qu’elle livre au Parisien.';
+    expect(speakers(account, 'fr')[0]?.[1]).toBe('Lenoir');
+    const english = 'The plant will close. "Production will move to the new site over the next two years," according to a statement released by the company.';
+    expect(speakers(english, 'en')[0]?.[1]).toBe('the company');
+  });
+});
+
+describe('speakers: subjects after a fronted place', () => {
+  it('never opens the subject at an article fused with a preposition (« au port de … »)', () => {
+    const text = 'Au port de Brest, le patron du chalutier Ar Mor, Yann Le Goff, admet que les quotas sont justifiés.\n« Nous dépendons de la mer et nous voulons la protéger pour nos enfants », déclare-t-il.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Yann Le Goff');
+  });
+
+  it('reads an inverted speech verb before a name as a verb, not as the person’s job', () => {
+    const text = '« La défiance à l’égard de l’exécutif est profonde chez les salariés », juge Mme Lenoir. « Nous ne lâcherons rien sur les salaires cette année », ajoute la syndicaliste.';
+    expect(speakers(text, 'fr').map(([, speaker]) => speaker)).toEqual(['Lenoir', 'Lenoir']);
+  });
+});

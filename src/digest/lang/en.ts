@@ -153,7 +153,7 @@ export const english: LanguageRules = {
     law text article editorial survey poll decree order resolution declaration manifesto proposal draft
     guidance guidelines minutes annotation summary file files papers records cable leaflet notice
     petition complaint lawsuit indictment affidavit testimony analysis review audit assessment
-    submission directive`),
+    submission directive account interview`),
   nameParticles: wordSet('van von der den de du da di del della dos das bin ibn al el ter ten la le of y'),
   firstNames: FIRST_NAMES,
   numbers: {

@@ -181,7 +181,7 @@ export const french: LanguageRules = {
   documentNouns: wordSet(`rapport communiqué lettre note courrier courriel message document étude texte projet
     loi décret arrêté jugement décision avis tweet publication déclaration résolution circulaire
     compte-rendu procès-verbal plainte tribune éditorial enquête sondage manifeste bilan dossier
-    ordonnance arrêt synthèse audit analyse`),
+    ordonnance arrêt synthèse audit analyse récit témoignage entretien interview`),
   nameParticles: wordSet("de du des d' d’ van von der den da di del della dos das bin ibn al el ter ten la le"),
   firstNames: FIRST_NAMES,
   numbers: {

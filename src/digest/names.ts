@@ -473,7 +473,9 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
   const { tokens, rules } = doc;
   const jobs: string[] = [];
   const found: Description = { jobs, gender: null, weakGender: null, human: false };
-  const governed = rules.nounLinks.has(tokens[chunk.first - 1]?.lower ?? '') || tokens[chunk.first - 1]?.lower === 'of';
+  // « la dirigeante de la CGT », "the head of the Commission": a name a complement links to a job names its domain.
+  const link = rules.determiners.has(tokens[chunk.first - 1]?.lower ?? '') && !isNounLink(rules, tokens[chunk.first - 1]!.lower) ? chunk.first - 2 : chunk.first - 1;
+  const governed = isNounLink(rules, tokens[link]?.lower ?? '');
   // « le capitaine du chalutier Punta Roja »: through a complement, a job reaches only a name that looks like a person's.
   const personal = rules.titles.has(tokens[chunk.first]!.lower) || firstNameGender(rules, chunk.key[0] ?? '') !== undefined;
   for (let k = chunk.first - 1, steps = 0; !governed && k >= 0 && steps < 8; k--, steps++) {

@@ -108,3 +108,11 @@ describe('pronoun antecedents: evidence of gender and of persons', () => {
     expect(speakers(text, 'fr')).toEqual(['Reporterre']);
   });
 });
+
+describe('antecedents: an organisation named in a job’s complement', () => {
+  it('does not take « la dirigeante de la CGT » for a job of the CGT: the pronoun finds the person', () => {
+    const text =
+      'Mardi, le président a reçu Claire Lenoir, la secrétaire générale de la CGT. La dirigeante de la CGT affirme avoir transmis plusieurs messages au président.\n« Je me suis adressée à lui avec gravité, car la situation me paraît très inquiétante », confie-t-elle.';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Claire Lenoir');
+  });
+});

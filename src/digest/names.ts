@@ -155,9 +155,14 @@ function outletBeforeSpeaker(doc: ParsedDocument, first: number, last: number): 
   for (let j = first + 1; j < last; j++) {
     const lower = tokens[j]!.lower;
     if (rules.firstNames.has(lower) && !rules.firstNames.has(tokens[j - 1]!.lower) && !rules.titles.has(tokens[j - 1]!.lower)) return j - 1;
+    // « a résumé à Paperjam.lu Claude Wiseler »: a web address names the outlet, whatever the first name after it.
+    if (WEB_ADDRESS.test(tokens[j - 1]!.text)) return j - 1;
   }
   return last;
 }
+
+/** "Paperjam.lu", "Politico.eu": a name ending in a top-level domain is a website's. */
+const WEB_ADDRESS = /^\p{Lu}[\p{L}\d-]*\.\p{Ll}{2,3}$/u;
 
 /** Prepositions of the person or outlet spoken to, right after a speech verb. */
 const OUTLET_PREPOSITIONS = new Set(['à', 'au', 'sur', 'to', 'on']);

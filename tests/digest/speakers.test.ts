@@ -358,3 +358,10 @@ describe('speakers: subjects after a fronted place', () => {
     expect(speakers(text, 'fr').map(([, speaker]) => speaker)).toEqual(['Lenoir', 'Lenoir']);
   });
 });
+
+describe('speakers: the outlet spoken to before an inverted speaker', () => {
+  it('splits a web address off the speaker’s name, whatever the first name', () => {
+    const text = '« Un discours qui promettait tout sans rien dire de concret sur les retraites », a résumé à Lesoir.be Dominique Renard, chef du groupe.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Dominique Renard');
+  });
+});

@@ -13,3 +13,17 @@ describe('figureContext', () => {
     expect(figureContext(figure('80', 'Another sentence.', 'blessés'))).toEqual({ before: '', figure: '80', after: 'blessés' });
   });
 });
+
+describe('figureContext around quotations', () => {
+  it('never shows half a quotation around the figure', () => {
+    const french = 'Il a salué des liens « très étroits » entre les armées des deux pays qui ont signé un accord « de défense mutuelle totale ».';
+    expect(figureContext(figure('deux pays', french))).toEqual({ before: '…entre les armées des', figure: 'deux pays', after: 'qui ont signé un accord…' });
+    const whole = 'Il a signé un accord « de défense » avec 2 pays voisins.';
+    expect(figureContext(figure('2 pays', whole))).toEqual({ before: '…un accord « de défense » avec', figure: '2 pays', after: 'voisins' });
+    const english = 'He called it "a deal for 2,500 homes and a new harbour" before the vote.';
+    expect(figureContext(figure('2,500 homes', english))).toEqual({ before: '…a deal for', figure: '2,500 homes', after: 'and a new harbour…' });
+    const inside = 'She said “only 40 families” were left.';
+    // A figure inside a quotation keeps both its marks.
+    expect(figureContext(figure('40 families', inside))).toEqual({ before: 'She said “only', figure: '40 families', after: '” were left' });
+  });
+});

@@ -332,6 +332,8 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     if (last > i && rules.adverbs.has(next.lower) && !rules.determiners.has(next.lower) && closesWithAdverbs(reading, last + 1)) break;
     // "the prime minister believed …": a past tense after the noun starts the predicate.
     if (rules.pastSuffix?.test(next.lower) && !rules.determiners.has(tokens[last]!.lower)) break;
+    // « Les commentaires allaient de … »: an imperfect or a conditional after the noun is the verb.
+    if (rules.finiteSuffix?.test(next.lower)) break;
     last++;
   }
   while (last > i && (rules.nounLinks.has(tokens[last]!.lower) || rules.determiners.has(tokens[last]!.lower))) last--;

@@ -765,5 +765,6 @@ function embeddingSubject(reading: Reading, openToken: number, history: readonly
   const speaker = resolveSpeaker(reading, ref, history);
   if (!speaker) return null;
   if (ref.kind === 'name') return speaker.person?.human ? speaker : null;
-  return speaker.human ? speaker : null;
+  // « Le rapport évoque « … » », « Les commentaires allaient de « … » à « … » »: a document words what it holds.
+  return speaker.human || isDocument(reading, ref) ? speaker : null;
 }

@@ -365,3 +365,12 @@ describe('speakers: the outlet spoken to before an inverted speaker', () => {
     expect(speakers(text, 'fr')[0]?.[1]).toBe('Dominique Renard');
   });
 });
+
+describe('speakers: documents and comments as the subject a quotation is embedded in', () => {
+  it('gives the quotations a clause lists to its subject when that subject is a document or comments', () => {
+    const french = 'La photo a fait le tour des réseaux. Les réactions allaient de « c’est une honte pour tout le pays » à « enfin une bonne nouvelle pour nous ».';
+    expect(speakers(french, 'fr').map(([, speaker]) => speaker)).toEqual(['Les réactions', 'Les réactions']);
+    const english = 'The photo went viral. The comments ranged from "this is product placement gone completely mad" to "free marketing for the brand, again".';
+    expect(speakers(english, 'en').map(([, speaker]) => speaker)).toEqual(['The comments', 'The comments']);
+  });
+});

@@ -88,6 +88,7 @@ export const english: LanguageRules = {
     bully jelly fly july italy elderly friendly lonely silly ugly holy curly burly jolly woolly`),
   participleSuffix: /^[a-z]{2,}ing$/u,
   pastSuffix: /^[a-z]{3,}ed$/u,
+  finiteSuffix: null,
   objectClitics: wordSet(''),
   copulas: wordSet('is was became becomes remains remained'),
   auxiliaries: wordSet('has have had was were is are be been will would could should may might must did does do'),
@@ -153,7 +154,8 @@ export const english: LanguageRules = {
     law text article editorial survey poll decree order resolution declaration manifesto proposal draft
     guidance guidelines minutes annotation summary file files papers records cable leaflet notice
     petition complaint lawsuit indictment affidavit testimony analysis review audit assessment
-    submission directive account interview`),
+    submission directive account interview comment
+    reaction`),
   nameParticles: wordSet('van von der den de du da di del della dos das bin ibn al el ter ten la le of y'),
   firstNames: FIRST_NAMES,
   numbers: {

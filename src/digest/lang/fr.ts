@@ -117,6 +117,7 @@ export const french: LanguageRules = {
   notAdverbs: wordSet(),
   participleSuffix: /^\p{L}{3,}ant$/u,
   pastSuffix: null,
+  finiteSuffix: /^\p{Ll}{2,}(?:aient|èrent|eraient|erait|eront|iraient|irait|issent|issait|issaient)$/u,
   objectClitics: wordSet("le la les l' lui leur en y me m' te t' se s' nous vous"),
   copulas: wordSet('est était fut devient devenu reste demeure'),
   auxiliaries: wordSet('a ont avait avaient aura auraient aurait est sont était étaient été sera seront serait'),
@@ -181,7 +182,8 @@ export const french: LanguageRules = {
   documentNouns: wordSet(`rapport communiqué lettre note courrier courriel message document étude texte projet
     loi décret arrêté jugement décision avis tweet publication déclaration résolution circulaire
     compte-rendu procès-verbal plainte tribune éditorial enquête sondage manifeste bilan dossier
-    ordonnance arrêt synthèse audit analyse récit témoignage entretien interview`),
+    ordonnance arrêt synthèse audit analyse récit témoignage entretien interview
+    commentaire réaction`),
   nameParticles: wordSet("de du des d' d’ van von der den da di del della dos das bin ibn al el ter ten la le"),
   firstNames: FIRST_NAMES,
   numbers: {

@@ -51,6 +51,7 @@ export const generic: LanguageRules = {
   notAdverbs: NONE,
   participleSuffix: null,
   pastSuffix: null,
+  finiteSuffix: null,
   objectClitics: NONE,
   copulas: NONE,
   auxiliaries: NONE,

@@ -147,6 +147,8 @@ export interface LanguageRules {
   adverbSuffix: RegExp | null;
   /** Past tenses and participles recognised by their ending ("believed"): a predicate after a noun phrase. */
   pastSuffix: RegExp | null;
+  /** Finite verbs recognised by an ending no noun has (« allaient », « parlèrent »): a noun phrase ends before them. */
+  finiteSuffix: RegExp | null;
   /** Words with the adverb ending that are nouns or adjectives ("family", "ally", "elderly"). */
   notAdverbs: ReadonlySet<string>;
   /** Participles that share the subject of their sentence ("insisting", "soulignant"). */

@@ -21,6 +21,13 @@ describe('chooseKeyFigures', () => {
     expect(chooseKeyFigures([bare, eightThousand], 1)).toEqual([eightThousand]);
   });
 
+  it('leaves out number words that refer back to something already counted', () => {
+    const both = figure('deux pays', { unit: 'pays', sentence: 'Les liens entre les armées des deux pays sont étroits.' });
+    const parties = figure('two parties', { unit: 'parties', sentence: 'The two parties signed.' });
+    const counted = figure('deux personnes', { unit: 'personnes', sentence: 'Deux personnes ont été blessées, dont les deux pilotes.' });
+    expect(chooseKeyFigures([both, parties, counted], 3)).toEqual([counted]);
+  });
+
   it('returns nothing for a limit of 0 and everything when the limit allows', () => {
     expect(chooseKeyFigures([bare, vague], 0)).toEqual([]);
     expect(chooseKeyFigures([vague, bare], 5)).toEqual([vague, bare]);

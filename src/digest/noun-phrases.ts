@@ -496,9 +496,11 @@ export function sentenceSubject(reading: Reading, at: number): SpeakerRef | null
     const token = tokens[i]!;
     if (quoted(reading, i)) return null;
     if (!token.word) {
-      // "Paul Roux (LFI) said": a parenthesis is an aside, never the subject.
+      // "Paul Roux (LFI) said": a parenthesis is an aside, never the subject; so is a stretch between dashes
+      // ("While he rarely buys it — he's got a freezer full of it — Bassi keeps …"), which then closes like a comma.
       if (token.text === '(') i = closingParenthesis(reading, i, at);
       else {
+        if (DASHES.has(token.text)) i = closingDash(reading, i, at);
         governed = false;
         subordinate = false;
       }
@@ -550,6 +552,18 @@ function closingParenthesis(reading: Reading, open: number, bound: number): numb
   const { tokens } = reading.doc;
   for (let k = open + 1; k < bound && k <= open + MAX_PARENTHESIS; k++) {
     if (tokens[k]!.text === ')') return k;
+  }
+  return open;
+}
+
+const DASHES = new Set(['—', '–']);
+
+/** The token of the dash closing the aside a dash opens at token `open`, within the clause (or `open` itself). */
+function closingDash(reading: Reading, open: number, bound: number): number {
+  const { tokens } = reading.doc;
+  for (let k = open + 1; k < bound && k <= open + MAX_PARENTHESIS; k++) {
+    if (tokens[k]!.text === tokens[open]!.text) return k;
+    if (quoted(reading, k)) return open;
   }
   return open;
 }

@@ -116,3 +116,11 @@ describe('antecedents: an organisation named in a job’s complement', () => {
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Claire Lenoir');
   });
 });
+
+describe('antecedents: the subject after an aside between dashes', () => {
+  it('reads past a subordinate clause and an aside between dashes to the subject the pronoun takes up', () => {
+    const text =
+      'From the deck of his boat, skipper Ade Okafor watches the market closely.\nWhile prices keep rising — the season has been poor — Okafor, 30 years at sea, keeps an eye on the stalls.\n“When you look at good fish, it is pure white and it is beautiful,” he said.';
+    expect(analyzeArticle({ title: null, text, lang: 'en' }).quotes[0]?.speaker).toBe('Ade Okafor');
+  });
+});

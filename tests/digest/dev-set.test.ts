@@ -1,38 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/digest/analyze.ts';
-import { loadEvalSet, scoreFigures, scoreQuotes } from './support/eval-set.ts';
+import { loadEvalSet, scoreEvalSet } from './support/eval-set.ts';
 
 const set = loadEvalSet();
 if (!set.articles) console.warn(`dev-set regression skipped: ${set.missing}`);
 
 describe.skipIf(!set.articles)('dev set regression (scored like ../shared/eval/score.py)', () => {
-  const totals = { qTp: 0, qFp: 0, qGold: 0, spkOk: 0, spkTotal: 0, fTp: 0, fFp: 0, fGold: 0 };
-  for (const article of set.articles ?? []) {
-    const analysis = analyzeArticle({ title: article.title, text: article.text });
-    const q = scoreQuotes(analysis.quotes, article.labels.quotes);
-    const f = scoreFigures(analysis.figures, article.labels);
-    totals.qTp += q.tp;
-    totals.qFp += q.fp;
-    totals.qGold += q.gold;
-    totals.spkOk += q.speakerOk;
-    totals.spkTotal += q.speakerTotal;
-    totals.fTp += f.tp;
-    totals.fFp += f.fp;
-    totals.fGold += f.gold;
-  }
+  const scores = scoreEvalSet(set.articles ?? []);
 
   it('finds the key quotes and only them', () => {
-    expect(totals.qTp / totals.qGold).toBeGreaterThanOrEqual(0.97);
-    expect(totals.qTp / (totals.qTp + totals.qFp)).toBeGreaterThanOrEqual(0.97);
+    expect(scores.quoteRecall).toBeGreaterThanOrEqual(0.97);
+    expect(scores.quotePrecision).toBeGreaterThanOrEqual(0.97);
   });
 
   it('names their speakers', () => {
-    expect(totals.spkOk / totals.spkTotal).toBeGreaterThanOrEqual(0.97);
+    expect(scores.speakerAccuracy).toBeGreaterThanOrEqual(0.97);
   });
 
   it('finds the figures and only them', () => {
-    expect(totals.fTp / totals.fGold).toBeGreaterThanOrEqual(0.97);
-    expect(totals.fTp / (totals.fTp + totals.fFp)).toBeGreaterThanOrEqual(0.97);
+    expect(scores.figureRecall).toBeGreaterThanOrEqual(0.97);
+    expect(scores.figurePrecision).toBeGreaterThanOrEqual(0.97);
   });
 });
 

@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analyzeArticle } from '../../../src/digest/analyze.ts';
 
 export interface GoldQuote {
   text: string;
@@ -189,4 +190,38 @@ export function scoreFigures(predicted: { value: number; start: number; end: num
   const matched = greedy(pairs);
   const ignored = predicted.filter((p, i) => !matched.has(i) && labels.figures_optional.some((o) => overlaps(p, o))).length;
   return { tp: matched.size, fp: predicted.length - matched.size - ignored, gold: labels.figures.length };
+}
+
+/** score.py's headline metrics over a whole set. */
+export interface SetScores {
+  quoteRecall: number;
+  quotePrecision: number;
+  speakerAccuracy: number;
+  figureRecall: number;
+  figurePrecision: number;
+}
+
+/** Runs the engine over every article of a set and scores it as score.py does. */
+export function scoreEvalSet(articles: readonly EvalArticle[]): SetScores {
+  const totals = { qTp: 0, qFp: 0, qGold: 0, spkOk: 0, spkTotal: 0, fTp: 0, fFp: 0, fGold: 0 };
+  for (const article of articles) {
+    const analysis = analyzeArticle({ title: article.title, text: article.text });
+    const q = scoreQuotes(analysis.quotes, article.labels.quotes);
+    const f = scoreFigures(analysis.figures, article.labels);
+    totals.qTp += q.tp;
+    totals.qFp += q.fp;
+    totals.qGold += q.gold;
+    totals.spkOk += q.speakerOk;
+    totals.spkTotal += q.speakerTotal;
+    totals.fTp += f.tp;
+    totals.fFp += f.fp;
+    totals.fGold += f.gold;
+  }
+  return {
+    quoteRecall: totals.qTp / totals.qGold,
+    quotePrecision: totals.qTp / (totals.qTp + totals.qFp),
+    speakerAccuracy: totals.spkOk / totals.spkTotal,
+    figureRecall: totals.fTp / totals.fGold,
+    figurePrecision: totals.fTp / (totals.fTp + totals.fFp),
+  };
 }

@@ -12,7 +12,7 @@ import type { Gender } from './lang/rules.ts';
 import { chooseAntecedent } from './antecedents.ts';
 import { jobInfo, singulars, type Person } from './names.ts';
 import type { Reading, SpeakerRef } from './noun-phrases.ts';
-import { focusBefore, sentenceFocus, type SubjectResolver } from './salience.ts';
+import { focusBefore, isPerson, sentenceFocus, type SubjectResolver } from './salience.ts';
 
 /** Who is speaking, as shown to readers. */
 export interface Speaker {
@@ -34,6 +34,8 @@ export interface SpeechEvent {
 
 /** A description looks back over this many sentences whose subject is a thing for its centre. */
 const CENTRE_SENTENCES = 2;
+/** A description takes up the last person quoted this many paragraphs back at most. */
+const DESCRIBED_SPEAKER_PARAGRAPHS = 2;
 /** Pronouns of groups and things look back this many paragraphs at most. */
 const PRONOUN_WINDOW = 3;
 
@@ -54,7 +56,10 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
     case 'phrase': {
       const { tokens, rules } = doc;
       if (ref.definite && jobInfo(ref.head, rules)) {
-        const person = personWithJob(reading, ref.head, ref.at) ?? describedCentre(reading, ref.head, ref.gender, ref.at, history);
+        const person =
+          personWithJob(reading, ref.head, ref.at) ??
+          describedCentre(reading, ref.head, ref.gender, ref.at, history) ??
+          (speaking ? describedSpeaker(reading, ref.head, ref.gender, ref.at, history) : null);
         if (person) return { name: person.name, person, gender: person.gender, human: true };
       }
       // « le quotidien du soir », "the paper": a definite description of a publication is the outlet last cited.
@@ -100,6 +105,28 @@ function describedCentre(reading: Reading, head: string, gender: Gender, at: num
     if (!person || person.role || person.jobs.size > 0) return null;
     if (gender && person.gender && person.gender !== gender) return null;
     person.jobs.add(jobInfo(head, doc.rules)?.job ?? head);
+    return person;
+  }
+  return null;
+}
+
+/**
+ * « « … », argumente-t-elle. Pour la syndicaliste, « … » »: a definite description no one was given, speaking where
+ * no sentence before is about a person, is the last person quoted nearby — one of its gender, never for an office
+ * (« le procureur » brings in someone new).
+ */
+function describedSpeaker(reading: Reading, head: string, gender: Gender, at: number, history: readonly SpeechEvent[]): Person | null {
+  const { doc } = reading;
+  if (gender === 'p' || singulars(head).some((form) => doc.rules.officeNouns.has(form))) return null;
+  const paragraph = doc.tokens[tokenIndexBefore(reading, at)]!.paragraph;
+  for (let k = history.length - 1; k >= 0; k--) {
+    const event = history[k]!;
+    if (event.offset >= at) continue;
+    if (paragraph - event.paragraph > DESCRIBED_SPEAKER_PARAGRAPHS) return null;
+    if (!event.quoted) continue;
+    const person = event.speaker.person;
+    if (!person || person.role || !isPerson(person) || !person.human) return null;
+    if (gender && person.gender && person.gender !== gender) return null;
     return person;
   }
   return null;

@@ -124,3 +124,16 @@ describe('antecedents: the subject after an aside between dashes', () => {
     expect(analyzeArticle({ title: null, text, lang: 'en' }).quotes[0]?.speaker).toBe('Ade Okafor');
   });
 });
+
+describe('antecedents: definite descriptions of the person spoken about', () => {
+  it('takes an epithet for the person the sentence before is about', () => {
+    const text = 'Thomas Edison never wore a fitted running shirt. But the inventor, who famously said, “Genius is one percent inspiration and ninety-nine percent perspiration,” might as well have been talking about the brand.';
+    expect(analyzeArticle({ title: null, text, lang: 'en' }).quotes[0]?.speaker).toBe('Thomas Edison');
+  });
+
+  it('takes a description no one was given, after a heading, for the last person quoted', () => {
+    const text =
+      'Claire Lenoir, secrétaire générale du syndicat, a été reçue mardi à l’Elysée.\n« Beaucoup de salariés vont considérer qu’il n’y a pas d’autre choix que la colère », argumente-t-elle.\nDésaccord total\nPour la syndicaliste, il n’existe qu’une voie pour « apaiser la colère et tourner enfin la page du conflit social ».';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes.map((quote) => quote.speaker)).toEqual(['Claire Lenoir', 'Claire Lenoir']);
+  });
+});

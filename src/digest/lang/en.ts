@@ -134,7 +134,10 @@ export const english: LanguageRules = {
       bishop rabbi imam farmer trader banker investor producer director-general administrator
       superintendent sheriff marshal prosecutor solicitor barrister partner colleague friend relative
       neighbour neighbor father-in-law teenager youngster shopkeeper retiree pensioner customer patient refugee
-      driver landlord tenant nurse`,
+      driver landlord tenant nurse inventor creator designer entrepreneur skipper fisherman chef
+      songwriter poet filmmaker host presenter commentator blogger influencer athlete veteran soldier
+      firefighter paramedic mechanic waiter cashier passenger motorist pedestrian victim
+      suspect defendant plaintiff spectator shopper grandmother grandfather`,
   }),
   officeNouns: wordSet(`prosecutor prosecutors judge sheriff coroner spokesman spokeswoman spokesperson police officer
     detective inspector lawyer attorney mayor governor minister secretary ambassador commissioner`),

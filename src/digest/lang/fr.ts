@@ -152,7 +152,8 @@ export const french: LanguageRules = {
       employé salarié ouvrier ingénieur opposant partisan adjoint collaborateur vice-président étudiant lycéen
       adolescent garçon commerçant retraité riverain voisin patient client vendeur boulanger éleveur chômeur
       sinistré réfugié manifestant entrepreneur artisan chauffeur cuisinier serveur soignant gérant pompier
-      propriétaire locataire`,
+      propriétaire locataire inventeur créateur chanteur comédien acteur pêcheur sportif champion
+      coureur navigateur soldat eurodéputé magistrat grand-père`,
     f: `présidente directrice dirigeante patronne députée sénatrice conseillère ambassadrice procureure avocate
       professeure chercheuse chercheure auteure autrice écrivaine experte infirmière préfète fondatrice
       militante élue candidate habitante amie historienne chancelière reine princesse mère fille épouse
@@ -160,7 +161,8 @@ export const french: LanguageRules = {
       présentatrice entraîneuse joueuse employée salariée ouvrière ingénieure opposante partisane
       adjointe collaboratrice vice-présidente étudiante lycéenne adolescente dame commerçante retraitée riveraine
       voisine patiente cliente vendeuse boulangère éleveuse chômeuse sinistrée réfugiée manifestante
-      entrepreneuse artisane cuisinière serveuse soignante gérante`,
+      entrepreneuse artisane cuisinière serveuse soignante gérante inventrice créatrice chanteuse comédienne
+      actrice pêcheuse sportive championne coureuse navigatrice eurodéputée magistrate grand-mère`,
     null: `ministre secrétaire porte-parole responsable chef maire juge diplomate journaliste analyste économiste
       médecin docteur général colonel commandant capitaine haut-commissaire commissaire témoin proche cadre
       spécialiste politologue sociologue substitut syndicaliste élu membre leader dirigeants responsables

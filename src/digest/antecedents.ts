@@ -32,7 +32,7 @@ const HUMAN_MENTION = 1;
 const UNKNOWN_GENDER = -0.5;
 const NOT_A_PERSON = -2.5;
 /** The pronoun contradicts a gender guessed from a first name. */
-const GUESSED_GENDER_DISAGREES = -2.5;
+const GUESSED_GENDER_DISAGREES = -4;
 /** A name with no sign either way (no known first name, title or job). */
 const MAYBE_A_PERSON = -1;
 const CORROBORATION = 0.5;

@@ -137,3 +137,15 @@ describe('antecedents: definite descriptions of the person spoken about', () => 
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes.map((quote) => quote.speaker)).toEqual(['Claire Lenoir', 'Claire Lenoir']);
   });
 });
+
+describe('antecedents: a first name’s gender against the pronoun', () => {
+  it('prefers a person whose first name agrees with the pronoun over the focus whose first name disagrees', () => {
+    const text = 'John Smith met with Sarah Connor on Monday. "The talks were very productive and we made real progress," she said.';
+    expect(analyzeArticle({ title: null, text, lang: 'en' }).quotes[0]?.speaker).toBe('Sarah Connor');
+  });
+
+  it('still lets the pronoun overrule a first name when no one else fits', () => {
+    const text = 'Au port, le capitaine du chalutier, Joan Vidal, admet que les règles sont justes.\n« Nous dépendons de la mer et nous nous engageons à la protéger pour nos enfants », déclare-t-il.';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Joan Vidal');
+  });
+});

@@ -1,4 +1,5 @@
 import { MAX_IMPORT_BYTES } from '../../commands/import-command.ts';
+import { readLimitedBody } from '../read-limited-body.ts';
 
 /**
  * A file attached to a command that cannot be read: where from, and why.
@@ -31,18 +32,7 @@ export async function readAttachment(url: string, maxBytes = MAX_IMPORT_BYTES): 
     throw new AttachmentError(url, error instanceof Error ? error.message : String(error));
   }
   if (!response.ok || !response.body) throw new AttachmentError(url, `HTTP ${response.status}`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AttachmentError(url, `larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  const body = await readLimitedBody(response.body, maxBytes);
+  if (body === null) throw new AttachmentError(url, `larger than ${maxBytes} bytes`);
+  return new TextDecoder('utf-8').decode(body);
 }

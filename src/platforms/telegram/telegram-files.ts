@@ -4,6 +4,7 @@ import { HttpError, type Api } from 'grammy';
 import type { Document } from 'grammy/types';
 import type { CommandAttachment } from '../../commands/command.ts';
 import { MAX_IMPORT_BYTES } from '../../commands/import-command.ts';
+import { readLimitedBody } from '../read-limited-body.ts';
 import { networkReason } from './telegram-errors.ts';
 
 /**
@@ -30,20 +31,9 @@ export interface TelegramFiles {
 
 async function readLimited(response: Response, name: string, maxBytes: number): Promise<Buffer> {
   if (!response.body) throw new TelegramFileError(name, 'empty answer');
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new TelegramFileError(name, `larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const body = await readLimitedBody(response.body, maxBytes);
+  if (body === null) throw new TelegramFileError(name, `larger than ${maxBytes} bytes`);
+  return body;
 }
 
 /**

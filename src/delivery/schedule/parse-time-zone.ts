@@ -1,15 +1,7 @@
 import { ScheduleError } from './schedule-error.ts';
-import { isKnownTimeZone } from './time-zone.ts';
+import { foldZoneName, isKnownTimeZone } from './time-zone.ts';
 
 const AREAS = ['Europe', 'America', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian', 'Antarctica'];
-
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '_');
-}
 
 function titleCase(zone: string): string {
   return zone.replace(/[\p{L}]+/gu, (word) => `${word.charAt(0).toUpperCase()}${word.slice(1).toLowerCase()}`);
@@ -55,9 +47,9 @@ export function parseTimeZone(input: string): string {
       const known = spelling(candidate);
       if (known) return known;
     } else {
-      const city = fold(candidate);
+      const city = foldZoneName(candidate);
       const zones = Intl.supportedValuesOf('timeZone');
-      const listed = zones.filter((zone) => fold(zone.split('/').at(-1) ?? '') === city);
+      const listed = zones.filter((zone) => foldZoneName(zone.split('/').at(-1) ?? '') === city);
       if (listed.length === 1 && listed[0]) return listed[0];
       for (const area of AREAS) {
         const known = spelling(`${area}/${titleCase(city.normalize('NFKD').replace(/\p{M}/gu, ''))}`);
@@ -65,9 +57,9 @@ export function parseTimeZone(input: string): string {
       }
     }
   }
-  const wanted = fold(typed.split('/').at(-1) ?? typed);
+  const wanted = foldZoneName(typed.split('/').at(-1) ?? typed);
   const close = Intl.supportedValuesOf('timeZone')
-    .map((zone) => ({ zone, score: distance(fold(zone.split('/').at(-1) ?? ''), wanted) }))
+    .map((zone) => ({ zone, score: distance(foldZoneName(zone.split('/').at(-1) ?? ''), wanted) }))
     .filter(({ score }) => score <= Math.max(1, Math.floor(wanted.length / 4)))
     .sort((a, b) => a.score - b.score)
     .slice(0, 3)

@@ -97,3 +97,17 @@ export function isKnownTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/**
+ * A zone name as users may type it: accents, case, spaces, hyphens and underscores do not matter.
+ *
+ * @example
+ *   foldZoneName('São Paulo'); // 'sao_paulo'
+ */
+export function foldZoneName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
+}

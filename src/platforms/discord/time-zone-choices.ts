@@ -1,3 +1,5 @@
+import { foldZoneName } from '../../delivery/schedule/time-zone.ts';
+
 /** Zones offered before anything is typed: the most asked-for ones. */
 const POPULAR = ['UTC', 'Europe/Paris', 'Europe/London', 'Europe/Brussels', 'Europe/Zurich', 'Europe/Berlin', 'America/Montreal', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'America/Sao_Paulo', 'Africa/Dakar', 'Africa/Abidjan', 'Africa/Casablanca', 'Asia/Tokyo', 'Asia/Kolkata', 'Asia/Shanghai', 'Australia/Sydney', 'Pacific/Noumea', 'Indian/Reunion'];
 
@@ -7,14 +9,6 @@ let zones: readonly string[] | null = null;
 function allZones(): readonly string[] {
   zones ??= [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])];
   return zones;
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '_');
 }
 
 /**
@@ -27,11 +21,11 @@ function fold(text: string): string {
  *   timeZoneChoices('new y'); // ['America/New_York']
  */
 export function timeZoneChoices(query: string, limit = 25): string[] {
-  const wanted = fold(query.trim());
+  const wanted = foldZoneName(query.trim());
   if (!wanted) return POPULAR.filter((zone) => allZones().includes(zone)).slice(0, limit);
   const ranked: { zone: string; rank: number }[] = [];
   for (const zone of allZones()) {
-    const name = fold(zone);
+    const name = foldZoneName(zone);
     const city = name.slice(name.lastIndexOf('/') + 1);
     const rank = name === wanted || city === wanted ? 0 : name.startsWith(wanted) ? 1 : city.startsWith(wanted) ? 2 : name.includes(wanted) ? 3 : -1;
     if (rank >= 0) ranked.push({ zone, rank });

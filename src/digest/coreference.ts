@@ -84,8 +84,10 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
  * « Emmanuel Macron a reçu les syndicats. « … », a déclaré le chef de l'Etat »: news copy varies its references,
  * so a definite role no one was given takes up the person the sentences before are about (their focus, looking past
  * up to two sentences about a thing: « Karima Haddad fait les comptes. La facture a triplé. « … », confie la
- * commerçante ») — if the article gave that person no other role. Within one sentence a second mention would be a
- * pronoun, so a role there is someone else (« X a obtenu un non-lieu, a expliqué le juge »).
+ * commerçante », « Le patron de Renault, Luca de Meo, … « … », assure le dirigeant italien ») — unless the article
+ * gave that person an office, which another role contradicts (« le ministre X … a déclaré le président »). Within one
+ * sentence a second mention would be a pronoun, so a role there is someone else (« X a obtenu un non-lieu, a expliqué
+ * le juge »).
  */
 function describedCentre(reading: Reading, head: string, gender: Gender, at: number, history: readonly SpeechEvent[]): Person | null {
   const { doc } = reading;
@@ -102,9 +104,11 @@ function describedCentre(reading: Reading, head: string, gender: Gender, at: num
     // A description of a person looks past sentences about things, organisations and groups.
     if (focus.kind !== 'person') continue;
     const person = focus.speaker.person;
-    if (!person || person.role || person.jobs.size > 0) return null;
+    if (!person || person.role) return null;
     if (gender && person.gender && person.gender !== gender) return null;
-    person.jobs.add(jobInfo(head, doc.rules)?.job ?? head);
+    const job = jobInfo(head, doc.rules)?.job ?? head;
+    if ([...person.jobs].some((held) => held !== job && doc.rules.officeNouns.has(held))) return null;
+    person.jobs.add(job);
     return person;
   }
   return null;

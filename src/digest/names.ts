@@ -487,7 +487,8 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
     const token = tokens[k]!;
     if (!token.word || doc.quoteOf[k] !== -1) break;
     if (chunkOf[k] !== -1) continue;
-    if (rules.verbGlue.has(token.lower) || rules.pronouns.has(token.lower)) break;
+    // « le ministre de l’Intérieur Gérald Darmanin »: an elided article is not the clitic of a verb.
+    if ((rules.verbGlue.has(token.lower) && !rules.determiners.has(token.lower)) || rules.pronouns.has(token.lower)) break;
     if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;
     // « « … », juge Mme Binet »: a speech verb right after a pause or an auxiliary is a verb, not a job.
     if (rules.speechVerbs.has(token.lower) && (!tokens[k - 1]?.word || rules.verbGlue.has(tokens[k - 1]!.lower))) break;

@@ -353,7 +353,9 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     if (inner === -1) continue;
     const chunk = names.chunks[inner]!;
     // « le ministère de l'Intérieur »: a name that "de"/"of" governs, through its article or not, is a complement.
-    const link = rules.determiners.has(tokens[chunk.first - 1]?.lower ?? '') ? tokens[chunk.first - 2] : tokens[chunk.first - 1];
+    const before = tokens[chunk.first - 1]?.lower ?? '';
+    // « du Sénat », « des Vosges »: an article fused with « de » links the complement itself.
+    const link = rules.determiners.has(before) && !rules.nounLinks.has(before) ? tokens[chunk.first - 2] : tokens[chunk.first - 1];
     const complement = link !== undefined && (rules.nounLinks.has(link.lower) || link.lower === 'of');
     if (chunk.first === k && chunk.last === last && !chunk.possessive && !complement && !namesTheNoun(reading, inner)) {
       return { kind: 'name', chunk: inner, at: tokens[k]!.start };

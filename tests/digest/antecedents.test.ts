@@ -149,3 +149,15 @@ describe('antecedents: a first name’s gender against the pronoun', () => {
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Joan Vidal');
   });
 });
+
+describe('antecedents: a role against the jobs the article gave', () => {
+  it('takes a second description for the person the sentence before is about, even one given a job', () => {
+    const text = 'Le patron de Renault, Luca de Meo, se veut rassurant. « Nous avons les moyens de traverser cette crise sans licencier personne », assure le dirigeant italien.';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Luca de Meo');
+  });
+
+  it('keeps a role that contradicts an office for someone new, and never takes the complement for the holder', () => {
+    const text = 'Le ministre de l’Intérieur Gérald Darmanin a reçu les maires. « Nous allons renforcer les effectifs de police partout en France », a déclaré le président du Sénat.';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('le président du Sénat');
+  });
+});

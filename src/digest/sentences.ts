@@ -89,12 +89,26 @@ function endsSentence(
   const lower = word.toLowerCase();
   if (lower === 'etc') return true;
   if (rules.abbreviations.has(lower)) return false;
-  if (/^\p{Lu}$/u.test(word)) return false;
+  // "Donald J. Trump" has an initial; « a réagi sur X. « … » », "plan B. The …" end on a one-letter word.
+  if (/^\p{Lu}$/u.test(word)) return afterLowercaseWord(text, at - 1) && (QUOTE_OPENER.test(next[0]) || startsSentence(text, next.index, rules));
   if (word.includes('.') && /\p{L}/u.test(word)) {
     const nextWord = NEXT_WORD.exec(text.slice(next.index, next.index + 30))?.[1]?.toLowerCase() ?? '';
     return rules.sentenceStarters.has(nextWord);
   }
   return true;
+}
+
+const QUOTE_OPENER = /[«“"„‘]/u;
+const LOWERCASE_WORD_BEFORE = /\p{Ll}[\p{L}'’-]*\s+$/u;
+
+/** Whether a lower-case word stands right before offset `at`. */
+function afterLowercaseWord(text: string, at: number): boolean {
+  return LOWERCASE_WORD_BEFORE.test(text.slice(Math.max(0, at - 30), at));
+}
+
+function startsSentence(text: string, from: number, rules: LanguageRules): boolean {
+  const nextWord = NEXT_WORD.exec(text.slice(from, from + 30))?.[1]?.toLowerCase() ?? '';
+  return rules.sentenceStarters.has(nextWord);
 }
 
 function pushSentence(text: string, start: number, end: number, paragraph: number, sentences: Sentence[]): void {

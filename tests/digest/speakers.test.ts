@@ -374,3 +374,11 @@ describe('speakers: documents and comments as the subject a quotation is embedde
     expect(speakers(english, 'en').map(([, speaker]) => speaker)).toEqual(['The comments', 'The comments']);
   });
 });
+
+describe('speakers: sentences that end on a one-letter word', () => {
+  it('ends a sentence on « sur X. » before a quotation, so the role after it takes up the person before', () => {
+    const text = 'Jean-Luc Mélenchon a réagi sur X. « Le gouvernement a perdu toute légitimité à nos yeux et à ceux du pays », a écrit le leader de La France insoumise.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Jean-Luc Mélenchon');
+    expect(speakers('"This is a victory for every family in the state," said Donald J. Trump on Tuesday.', 'en')[0]?.[1]).toBe('Donald J. Trump');
+  });
+});

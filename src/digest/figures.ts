@@ -162,7 +162,7 @@ function readDigits(doc: ParsedDocument, start: number, raw: string, used: Uint8
   }
   if (currencyBefore) unit = currencyBefore.unit;
   ({ value, end, last, scaled, unit } = readScaleAndUnit(doc, value, end, last, scaled, unit));
-  const range = readRange(doc, start, last, used, unit, scaled);
+  const range = readRange(doc, start, last, used, unit, scaled, value);
   let valueMax: number | undefined;
   if (range) {
     value *= range.sharedScale;
@@ -418,7 +418,10 @@ function readScaleAndUnit(
   return result;
 }
 
-/** "50 to 100", "10-20", "entre 10 et 20": the high end of a range. Changes ("from 5 to 7") are two figures. */
+/**
+ * "50 to 100", "10-20", "entre 10 et 20": the high end of a range. Changes ("from 5 to 7"), scores ("52 to 40")
+ * and a rate followed by a level (« gagne 0,55 % à 7.612 points ») are two figures.
+ */
 function readRange(
   doc: ParsedDocument,
   start: number,
@@ -426,6 +429,7 @@ function readRange(
   used: Uint8Array,
   unit: string | null,
   scaled: boolean,
+  low: number,
 ): { value: number; end: number; last: number; unit: string | null; sharedScale: number } | null {
   const { tokens, rules, text } = doc;
   const first = tokenAt(tokens, start);
@@ -457,7 +461,11 @@ function readRange(
   // "5 to 10 million people": the scale of the high end applies to the low end.
   if (unit !== null && after.unit !== null && after.unit !== unit) return null;
   if (after.scaled && !scaled && unit !== null) return null;
+  // A percentage ranges only to another percentage: « 1,6 % à 2.868 points » is a rate, then the level it reached.
+  if ((unit === '%') !== (after.unit === '%') && unit !== null) return null;
   const sharedScale = after.scaled && !scaled && value !== 0 ? after.value / value : 1;
+  // A range runs upwards: "leads 52 per cent to 40", « de 800.000 à 750.000 » are two values side by side.
+  if (after.value <= low * sharedScale) return null;
   end = after.end;
   secondLast = after.last;
   for (let k = last + 1; k <= secondLast; k++) used[k] = 1;

@@ -56,6 +56,15 @@ describe('figures in French', () => {
     ]);
   });
 
+  it('reads a rate followed by the level it reached, and a downward pair, as two figures', () => {
+    expect(figures('Le CAC 40 gagne 0,55 % à 7.612,52 points. Les ventes passent de 800.000 à 750.000 unités.', 'fr')).toEqual([
+      ['0,55 %', 0.55],
+      ['7.612,52 points', 7612.52],
+      ['800.000', 800000],
+      ['750.000 unités', 750000],
+    ]);
+  });
+
   it('marks hedged figures approximate', () => {
     const [figure] = analyzeArticle({ title: null, text: 'Près de 45 tonnes de chlorothalonil ont été utilisées.', lang: 'fr' }).figures;
     expect(figure).toMatchObject({ value: 45, approximate: true, qualifier: 'près de', unit: 'tonnes de chlorothalonil' });
@@ -99,6 +108,14 @@ describe('figures in English', () => {
     expect(figures('One person each came from Singapore and a plane crashed; prices rose from 5% to 7%.', 'en')).toEqual([
       ['5%', 5],
       ['7%', 7],
+    ]);
+  });
+
+  it('reads a score or a poll result ("52 per cent to 40", "48 to 33") as two figures', () => {
+    expect(figures('The party leads the NDP 52 per cent to 40 and trails 33 to 48 in the north.', 'en')).toEqual([
+      ['52 per cent', 52],
+      ['40', 40],
+      ['33 to 48', 33],
     ]);
   });
 

@@ -665,7 +665,8 @@ function inferSpeaker(
   if (nextFound && nextFound !== 'hypothetical' && nextSentence <= closeSentence + 1 && nextFound.verb !== -1) {
     if (rules.continuationVerbs.has(tokens[nextFound.verb]!.lower)) return resolveAttribution(reading, nextFound, history);
   }
-  const subject = embeddingSubject(reading, tokenAt(tokens, quotation.open), history) ?? colonSubject(reading, tokenAt(tokens, quotation.open), history);
+  const openToken = tokenAt(tokens, quotation.open);
+  const subject = embeddingSubject(reading, openToken, history) ?? colonSubject(reading, openToken, history) ?? (quotation.nonSpeech ? null : namedSubject(reading, openToken, history));
   if (subject) return subject;
   if (nextFound && nextFound !== 'hypothetical' && nextSentence <= closeSentence + 2) {
     const speaker = resolveAttribution(reading, nextFound, history);
@@ -737,6 +738,22 @@ function colonSubject(reading: Reading, openToken: number, history: readonly Spe
   const speaker = resolveSpeaker(reading, ref, history);
   if (!speaker) return null;
   return (ref.kind === 'name' ? speaker.person?.human : speaker.human) ? speaker : null;
+}
+
+/**
+ * « Marc Baum a osé la comparaison avec Juncker, lequel était « … » »: a quotation deeper in a sentence whose subject
+ * is a person's name, with no clause subject of its own, is that person's words — unless a speech verb between them
+ * has another subject ("Ann Ruiz pointed to a leaflet that promised “…”": the leaflet's words).
+ */
+function namedSubject(reading: Reading, openToken: number, history: readonly SpeechEvent[]): Speaker | null {
+  const ref = sentenceSubject(reading, openToken);
+  if (ref?.kind !== 'name') return null;
+  const { tokens, rules } = reading.doc;
+  for (let k = reading.names.chunks[ref.chunk]!.last + 1; k < openToken; k++) {
+    if (isSpeechVerb(reading, k) || rules.speechVerbs.has(tokens[k]!.lower)) return null;
+  }
+  const speaker = resolveSpeaker(reading, ref, history);
+  return speaker?.person?.human && isPerson(speaker.person) ? speaker : null;
 }
 
 /** "Alors que d'anciens amis n'en gardent « … »": the human subject of the clause the quotation sits in. */

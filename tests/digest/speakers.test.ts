@@ -382,3 +382,15 @@ describe('speakers: sentences that end on a one-letter word', () => {
     expect(speakers('"This is a victory for every family in the state," said Donald J. Trump on Tuesday.', 'en')[0]?.[1]).toBe('Donald J. Trump');
   });
 });
+
+describe('speakers: the named subject of the sentence a quotation sits in', () => {
+  it('gives a quotation in a clause without a subject of its own to the person the sentence is about', () => {
+    const text = 'Quatre élus ont réagi au discours. Marc Weber (Verts) a, pour sa part, osé la comparaison avec l’ancien Premier ministre, lequel était « bien meilleur orateur que le chef du gouvernement actuel ». Quant à Paul Roux, il a regretté un discours « très faible, sans aucune vision pour le pays ».';
+    expect(speakers(text, 'fr').map(([, speaker]) => speaker)).toEqual(['Marc Weber', 'Paul Roux']);
+  });
+
+  it('leaves a title quoted in a cross-reference to nobody', () => {
+    const text = 'Lire aussi Marie Dupont, « En Corée, la politique du rayon de soleil », Le Monde diplomatique, juin 2018.';
+    expect(speakers(text, 'fr')[0]?.[1] ?? null).toBeNull();
+  });
+});

@@ -267,6 +267,10 @@ function isIdentifierOrDate(
   // "Boeing 737", "G 7" name things; "Arizona 4.1 percent", « Benalla 15 jours » measure them.
   const measured = !plainInteger || unitFollows(doc, end, last) || rules.numbers.timeUnits.has(next?.lower ?? '');
   if (!measured && previous?.word && /\p{Lu}/u.test(previous.text) && previous.paragraph === tokens[first]!.paragraph && start - previous.end <= 1) {
+    // "Calgary's 17 losses", "Despite 15 separate rounds", "Social Democrats 43 seats": a possessive, a word that
+    // opens the sentence or a plural names no model; a number with a plural noun after it then counts that noun.
+    const owner = /['’]s$|s['’]$/u.test(previous.text);
+    const nameless = owner || ((isSentenceInitial(doc, first - 1) || /s$/u.test(previous.text)) && pluralNounFollows(doc, last));
     const lower = previous.lower;
     const known =
       months.has(lower) ||
@@ -277,7 +281,15 @@ function isIdentifierOrDate(
       rules.phraseBreakers.has(lower) ||
       rules.conjunctions.has(lower) ||
       rules.numbers.hedges.some((h) => h.includes(lower));
-    if (!known) return true;
+    if (!known && !nameless) return true;
+  }
+  // "42 Division's Primary Response Unit": a number before a singular capitalised word that counts nothing after it
+  // ("18 Calgary seats", "26 First Nations" do) names a unit.
+  const afterNext = tokens[last + 2];
+  const countsAfter = afterNext?.word === true && /[sx]$/u.test(afterNext.lower) && !afterNext.lower.endsWith('ss');
+  if (plainInteger && next?.word && /^\p{Lu}\p{Ll}+(?:['’]s)?$/u.test(next.text) && !/s$/u.test(next.text.replace(/['’]s$/u, '')) && next.start - end <= 1 && !countsAfter) {
+    const lower = next.lower.replace(/['’]s$/u, '');
+    if (!months.has(lower) && !CURRENCY_SYMBOLS.has(lower) && !rules.numbers.currencyWords.has(lower) && !rules.stopwords.has(lower)) return true;
   }
   if (isListMarker(doc, first, last, used) || (plainInteger && isDashListMarker(text, start, end, value))) return true;
   // "(1)" alone in its brackets is a footnote call or note when the article has notes — a line opening with one;
@@ -329,6 +341,17 @@ function unitFollows(doc: ParsedDocument, end: number, last: number): boolean {
   const { tokens } = doc;
   const percent = numbers.percentWords.some((phrase) => phrase.every((word, k) => tokens[last + 1 + k]?.lower === word));
   return percent || numbers.currencyWords.has(next.lower) || CURRENCY_SYMBOLS.has(next.lower);
+}
+
+/** "15 rounds", "15 separate rounds": a lowercase plural noun, maybe after one modifier, right after the number. */
+function pluralNounFollows(doc: ParsedDocument, last: number): boolean {
+  const { tokens } = doc;
+  for (let k = last + 1; k <= last + 2; k++) {
+    const token = tokens[k];
+    if (!token || token.capitalized || !isNounCandidate(doc, k, true)) return false;
+    if (/[sx]$/u.test(token.lower) && !token.lower.endsWith('ss')) return true;
+  }
+  return false;
 }
 
 /** "le 11 et le 28 mars", "11-28 March". */

@@ -158,10 +158,20 @@ describe('figures: how digits are written', () => {
     expect(figures('Le livre est vendu 12, 90 € en librairie.', 'fr')).toEqual([['12, 90 €', 12.9]]);
   });
 
-  it('reads a measure after a capitalised name but not a model number, and units glued to the number', () => {
+  it('reads a measure or a count after a capitalised name but not a model number or a named unit, and units glued to the number', () => {
     expect(figures('Ohio lost 3.2 percent of its jobs, Texas 1.4 percent. The Boeing 737 is grounded.', 'en')).toEqual([
       ['3.2 percent', 3.2],
       ['1.4 percent', 1.4],
+    ]);
+    expect(figures("Calgary's 17 losses are the most. Despite 15 separate rounds of talks, the Democrats won 46 seats and the Social Democrats 43 seats.", 'en')).toEqual([
+      ['17 losses', 17],
+      ['15 separate rounds', 15],
+      ['46 seats', 46],
+      ['43 seats', 43],
+    ]);
+    expect(figures("Officers of 42 Division's Primary Response Unit found 18 Calgary seats and 26 First Nations.", 'en')).toEqual([
+      ['18 Calgary seats', 18],
+      ['26 First Nations', 26],
     ]);
     expect(figures('He bowled at 145kph.', 'en')).toEqual([['145kph', 145]]);
     expect(figures('Temperatures reached 41C (106F) in Seville on Tuesday.', 'en')).toEqual([

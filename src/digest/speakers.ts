@@ -44,6 +44,8 @@ const LEADING_PUNCTUATION = new Set([',', '—', '–', '-', '(']);
 /** Prepositions of the person spoken to, between an inverted speech verb and its subject. */
 const INDIRECT_OBJECT = new Set(['à', 'au', 'aux', 'sur']);
 const INDEFINITE = new Set(['un', 'une', 'a', 'an']);
+/** Adjectives between a demonstrative and the noun for words said (« cette petite phrase »). */
+const MAX_REMARK_ADJECTIVES = 2;
 
 /** The speaker of each quotation, in the same order; null when the article does not say. */
 export function attributeQuotations(reading: Reading, quotations: readonly Quotation[]): (Speaker | null)[] {
@@ -331,7 +333,27 @@ function findExplicit(reading: Reading, quotation: Quotation): Explicit {
     const closing = closingAttribution(reading, closeToken + 1) ?? attributionInNextSentence(reading, quotation, openToken, closeToken + 1);
     if (closing) return closing;
   }
-  return before ?? offenceAuthority(reading, openToken);
+  return before ?? offenceAuthority(reading, openToken) ?? remarkAfter(reading, closeToken + 1);
+}
+
+/**
+ * « « … ». Cette petite phrase d'Arnaud Montebourg augure-t-elle … », '“…” Those remarks by the senator drew …': the
+ * sentence after a quotation takes it up with a demonstrative and a noun for words said, and names whose they are.
+ */
+function remarkAfter(reading: Reading, first: number): Attribution | null {
+  const { tokens, rules } = reading.doc;
+  const demonstrative = tokens[first];
+  if (!demonstrative || !rules.demonstratives.has(demonstrative.lower) || reading.doc.sentenceOf[first] === reading.doc.sentenceOf[first - 1]) return null;
+  if (demonstrative.paragraph !== tokens[first - 1]!.paragraph) return null;
+  for (let k = first + 1; k < tokens.length && k <= first + 1 + MAX_REMARK_ADJECTIVES; k++) {
+    const token = tokens[k]!;
+    if (!token.word || quoted(reading, k)) return null;
+    if (!rules.remarkNouns.has(token.lower)) continue;
+    if (!rules.remarkLinks.has(tokens[k + 1]?.lower ?? '')) return null;
+    const ref = phraseAfter(reading, k + 2, tokenAt(tokens, reading.doc.sentences[reading.doc.sentenceOf[k]!]!.end));
+    return ref && (ref.kind === 'name' || namesPerson(reading, ref)) ? { ref, verb: -1 } : null;
+  }
+  return null;
 }
 
 /**

@@ -394,3 +394,12 @@ describe('speakers: the named subject of the sentence a quotation sits in', () =
     expect(speakers(text, 'fr')[0]?.[1] ?? null).toBeNull();
   });
 });
+
+describe('speakers: a quotation taken up by the sentence after it', () => {
+  it('reads « Cette petite phrase de X » and "Those remarks by X" after an unattributed quotation', () => {
+    const french = 'Le gouvernement cherche des recettes.\n« Nous réfléchissons à des changements dans les participations de l’État. » Cette petite phrase de Bruno Lemaire, au Figaro, augure-t-elle d’une vague de cessions ?';
+    expect(speakers(french, 'fr')[0]?.[1]).toBe('Bruno Lemaire');
+    const english = 'The debate turned sour.\n“We will not fund a single cent of this wasteful project.” Those remarks by Senator Jane Holt drew boos from the gallery.';
+    expect(speakers(english, 'en')[0]?.[1]).toBe('Jane Holt');
+  });
+});

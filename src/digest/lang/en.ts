@@ -57,6 +57,8 @@ export const english: LanguageRules = {
     company firm website site app channel network podcast blog account hashtag adage saying proverb maxim
     mantra cliche cliché refrain`),
   demonstratives: wordSet('this that these those such'),
+  remarkNouns: wordSet('words remarks remark comments comment statement statements quip claim claims warning admission'),
+  remarkLinks: wordSet('of by from'),
   offenceCues: wordSet(`charged charges charge indicted indictment convicted conviction arrested arrest accused
     suspicion investigated investigation prosecuted prosecution sentenced jailed guilty counts count prosecutors
     prosecutor court judge`),

@@ -85,6 +85,9 @@ export const french: LanguageRules = {
     slogans nom étude enquête tribune article podcast vidéo page site compte application appli groupe parti
     entreprise société réseau chaîne poncif cliché adage dicton proverbe maxime leitmotiv credo mantra refrain`),
   demonstratives: wordSet('ce cet cette ces'),
+  remarkNouns: wordSet(`phrase phrases propos déclaration déclarations mots paroles sortie remarque remarques formule
+    confidence confidences aveu critique critiques charge attaque message messages réponse réplique`),
+  remarkLinks: wordSet("de d' d’ du"),
   offenceCues: wordSet(`examen plainte plaintes condamné condamnée condamnés condamnées poursuivi poursuivie
     poursuivis poursuivies inculpé inculpée inculpés inculpées enquête enquêtes judiciaire information
     interpellé interpellée arrêté arrêtée vue jugé jugée jugés renvoyé renvoyée chef chefs soupçons

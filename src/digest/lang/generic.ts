@@ -26,6 +26,8 @@ export const generic: LanguageRules = {
   characterisationVerbs: NONE,
   namingCues: NONE,
   demonstratives: NONE,
+  remarkNouns: NONE,
+  remarkLinks: NONE,
   offenceCues: NONE,
   offencePrepositions: NONE,
   crossReferences: [],

@@ -92,6 +92,10 @@ export interface LanguageRules {
   namingCues: ReadonlySet<string>;
   /** Demonstratives that take a quotation up again as a term ("ces expressions", "this phrase"). */
   demonstratives: ReadonlySet<string>;
+  /** Nouns for words said, which a demonstrative uses to take up a quotation (« Cette petite phrase de X », "Those remarks by X"). */
+  remarkNouns: ReadonlySet<string>;
+  /** Prepositions that give whose words a remark noun stands for (« de », "by"). */
+  remarkLinks: ReadonlySet<string>;
   /**
    * Words of criminal procedure before the preposition that names an offence ("mis en examen pour « X »",
    * "charged with"): a short quotation there is the name of the offence, not anyone's words.

@@ -60,6 +60,8 @@ const NOTE_LINE = /(?:^|\n)\s*\(\d{1,2}\)/u;
 const DOT_DECIMAL = /^\d+\.\d{1,2}$/u;
 /** ", 50 €": the cents of a price split from its euros; group 2 is the currency, left for the unit reader. */
 const SPLIT_PRICE = /^, (\d{2})(\s?(?:€|euros?\b))/u;
+/** A minus sign right after an opening bracket, before a number. */
+const MINUS = /^[([][-−]$/u;
 /** Footnote calls and bare list numbers in brackets: "(1)", "(12)". */
 const MAX_FOOTNOTE = 99;
 
@@ -187,6 +189,11 @@ function readDigits(doc: ParsedDocument, start: number, raw: string, used: Uint8
   }
   for (let k = first; k <= last; k++) used[k] = 1;
   const hedge = hedgeBefore(tokens, tokenAt(tokens, from), rules);
+  // « 2 596 199 unités (-7%) »: a signed rate in brackets is the change beside a level, its sign is its direction.
+  // A bare « déficit … -3,5 % » states a size, so only the bracketed form is signed.
+  if ((unit === '%' || unit === '‰') && from === start && MINUS.test(text.slice(start - 2, start))) {
+    return makeFigure(doc, start - 1, surfaceEnd, -value, unit, hedge, valueMax === undefined ? undefined : -valueMax, false);
+  }
   return makeFigure(doc, from, surfaceEnd, value, unit, hedge, valueMax, false);
 }
 

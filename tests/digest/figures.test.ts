@@ -65,6 +65,14 @@ describe('figures in French', () => {
     ]);
   });
 
+  it('signs a rate in brackets beside a level, not a bare dash', () => {
+    expect(figures('Les ventes ont baissé à 2 596 199 unités (-7%). Le déficit atteint même -3,5% en 2020.', 'fr')).toEqual([
+      ['2 596 199 unités', 2596199],
+      ['-7%', -7],
+      ['3,5%', 3.5],
+    ]);
+  });
+
   it('marks hedged figures approximate', () => {
     const [figure] = analyzeArticle({ title: null, text: 'Près de 45 tonnes de chlorothalonil ont été utilisées.', lang: 'fr' }).figures;
     expect(figure).toMatchObject({ value: 45, approximate: true, qualifier: 'près de', unit: 'tonnes de chlorothalonil' });

@@ -247,7 +247,9 @@ function isIdentifierOrDate(
     const letters = attached.toLowerCase();
     if (ORDINAL_SUFFIX.test(letters) || letters === 's') return true;
     if (/^h\d/u.test(after) || letters === 'h') return true;
-    if (!ATTACHED_UNITS.has(letters) && !ATTACHED_UNITS.has(letters.split('/')[0] ?? '')) return true;
+    // « depuis + de 120ans » in a tweet: a time unit glued to the number is still its unit.
+    const known = ATTACHED_UNITS.has(letters) || ATTACHED_UNITS.has(letters.split('/')[0] ?? '') || rules.numbers.timeUnits.has(letters);
+    if (!known) return true;
   }
   if (/^[/:]\d/u.test(after) || /^[.,]\d/u.test(after)) return true;
   const plainInteger = /^\d+$/.test(raw);
@@ -302,7 +304,8 @@ function isIdentifierOrDate(
   // "(1)" alone in its brackets is a footnote call or note when the article has notes — a line opening with one;
   // otherwise it may be a count ("Murali Vijay (11) was out").
   if (plainInteger && value <= MAX_FOOTNOTE && previous?.text === '(' && next?.text === ')' && NOTE_LINE.test(text)) return true;
-  if (plainInteger && isAddress(doc, last)) return true;
+  // "a 5-day San Francisco court hearing": a number joined to its noun by a hyphen is never a street number.
+  if (plainInteger && !HYPHEN_COMPOUND.test(after) && isAddress(doc, last)) return true;
   // English groups thousands with commas: "21677", "4125" without them are codes, ZIP codes or street numbers.
   if (plainInteger && rules.numbers.decimal === '.' && raw.length >= 4 && !CURRENCY_SYMBOLS.has(previous?.lower ?? '') && !unitFollows(doc, end, last)) {
     const nextWord = tokens[last + 1];
@@ -602,7 +605,9 @@ function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Arra
     if (ofPart !== null) {
       value *= ofPart;
     } else {
-      const head = quantity.fraction ? null : headNoun(doc, quantity.last + 1, quantity.vague || quantity.approximate);
+      // « Soixante millions d'Américains »: after a scale word, « de » links the noun as it does after « des milliers ».
+      const afterScale = quantity.vague || quantity.approximate || rules.numbers.scales.has(tokens[quantity.last]!.lower);
+      const head = quantity.fraction ? null : headNoun(doc, quantity.last + 1, afterScale);
       if (head) {
         unit = head.words;
         end = head.end;

@@ -202,6 +202,14 @@ describe('figures: number words', () => {
     ]);
   });
 
+  it('reads the noun after a scale word, a time unit glued to the number, and a hyphen compound before a place name', () => {
+    expect(figures('Soixante millions d’Américains se trouvent sur le parcours. La LDH agit depuis + de 120ans.', 'fr')).toEqual([
+      ['Soixante millions d’Américains', 6e7],
+      ['120ans', 120],
+    ]);
+    expect(figures('Microsoft won a 5-day San Francisco court hearing.', 'en')).toEqual([['5-day', 5]]);
+  });
+
   it('reads "billions in", « deux tiers » as fractions, and leaves out positional halves and labels like "day three"', () => {
     expect(figures('The plan will cost billions in public money.', 'en')).toEqual([['billions', 1e9]]);
     expect(figures('Deux tiers des salariés sont concernés.', 'fr')).toEqual([['Deux tiers', 0.6666]]);

@@ -58,7 +58,7 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
       if (ref.definite && jobInfo(ref.head, rules)) {
         const person =
           personWithJob(reading, ref.head, ref.at) ??
-          describedCentre(reading, ref.head, ref.gender, ref.at, history) ??
+          describedCentre(reading, ref.head, ref.gender, ref.at, history, namesOrganisation(reading, ref)) ??
           (speaking ? describedSpeaker(reading, ref.head, ref.gender, ref.at, history) : null);
         if (person) return { name: person.name, person, gender: person.gender, human: true };
       }
@@ -84,12 +84,12 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
  * « Emmanuel Macron a reçu les syndicats. « … », a déclaré le chef de l'Etat »: news copy varies its references,
  * so a definite role no one was given takes up the person the sentences before are about (their focus, looking past
  * up to two sentences about a thing: « Karima Haddad fait les comptes. La facture a triplé. « … », confie la
- * commerçante », « Le patron de Renault, Luca de Meo, … « … », assure le dirigeant italien ») — unless the article
- * gave that person an office, which another role contradicts (« le ministre X … a déclaré le président »). Within one
- * sentence a second mention would be a pronoun, so a role there is someone else (« X a obtenu un non-lieu, a expliqué
- * le juge »).
+ * commerçante »). An epithet takes up a person given other jobs too (« Le patron de Renault, Luca de Meo, … « … »,
+ * assure le dirigeant italien »); a role that names its organisation only a person given no job (« le ministre X …
+ * a déclaré le président du Sénat » is someone else). Within one sentence a second mention would be a pronoun, so a
+ * role there is someone else (« X a obtenu un non-lieu, a expliqué le juge »).
  */
-function describedCentre(reading: Reading, head: string, gender: Gender, at: number, history: readonly SpeechEvent[]): Person | null {
+function describedCentre(reading: Reading, head: string, gender: Gender, at: number, history: readonly SpeechEvent[], specified: boolean): Person | null {
   const { doc } = reading;
   // « Jean Martin a été interpellé. « … », a indiqué le procureur »: an office brings in its holder, someone new.
   if (singulars(head).some((form) => doc.rules.officeNouns.has(form))) return null;
@@ -107,7 +107,7 @@ function describedCentre(reading: Reading, head: string, gender: Gender, at: num
     if (!person || person.role) return null;
     if (gender && person.gender && person.gender !== gender) return null;
     const job = jobInfo(head, doc.rules)?.job ?? head;
-    if ([...person.jobs].some((held) => held !== job && doc.rules.officeNouns.has(held))) return null;
+    if (specified && person.jobs.size > 0 && !person.jobs.has(job)) return null;
     person.jobs.add(job);
     return person;
   }
@@ -134,6 +134,12 @@ function describedSpeaker(reading: Reading, head: string, gender: Gender, at: nu
     return person;
   }
   return null;
+}
+
+/** Whether a description names an organisation in its complement (« le président du Sénat », "the head of the FBI"). */
+function namesOrganisation(reading: Reading, ref: SpeakerRef & { kind: 'phrase' }): boolean {
+  for (let k = ref.first + 1; k <= ref.last; k++) if (reading.names.chunkOf[k] !== -1) return true;
+  return false;
 }
 
 /** Resolves the subjects the focus of a sentence is made of, with the speakers reported so far. */

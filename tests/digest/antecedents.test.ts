@@ -156,7 +156,14 @@ describe('antecedents: a role against the jobs the article gave', () => {
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Luca de Meo');
   });
 
-  it('keeps a role that contradicts an office for someone new, and never takes the complement for the holder', () => {
+  it('takes an epithet for a person given an office, and a role of a named organisation for someone new', () => {
+    const epithet = 'La maire de Paris, Anne Hidalgo, a présenté son plan vélo.\n« Nous voulons que Paris soit une ville entièrement cyclable d’ici à 2026 », a expliqué l’élue socialiste.';
+    expect(analyzeArticle({ title: null, text: epithet, lang: 'fr' }).quotes[0]?.speaker).toBe('Anne Hidalgo');
+    const sport = 'Kylian Mbappé a marqué un doublé. « C’est une victoire importante pour le groupe et pour la confiance », a réagi l’attaquant des Bleus au micro de TF1.';
+    expect(analyzeArticle({ title: null, text: sport, lang: 'fr' }).quotes[0]?.speaker).toBe('Kylian Mbappé');
+  });
+
+  it('keeps a role that names its organisation for someone new, and never takes the complement for the holder', () => {
     const text = 'Le ministre de l’Intérieur Gérald Darmanin a reçu les maires. « Nous allons renforcer les effectifs de police partout en France », a déclaré le président du Sénat.';
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('le président du Sénat');
   });

@@ -139,7 +139,8 @@ export const english: LanguageRules = {
       driver landlord tenant nurse inventor creator designer entrepreneur skipper fisherman chef
       songwriter poet filmmaker host presenter commentator blogger influencer athlete veteran soldier
       firefighter paramedic mechanic waiter cashier passenger motorist pedestrian victim
-      suspect defendant plaintiff spectator shopper grandmother grandfather`,
+      suspect defendant plaintiff spectator shopper grandmother grandfather striker defender midfielder
+      goalkeeper quarterback winger`,
   }),
   officeNouns: wordSet(`prosecutor prosecutors judge sheriff coroner spokesman spokeswoman spokesperson police officer
     detective inspector lawyer attorney mayor governor minister secretary ambassador commissioner`),

@@ -156,7 +156,7 @@ export const french: LanguageRules = {
       adolescent garçon commerçant retraité riverain voisin patient client vendeur boulanger éleveur chômeur
       sinistré réfugié manifestant entrepreneur artisan chauffeur cuisinier serveur soignant gérant pompier
       propriétaire locataire inventeur créateur chanteur comédien acteur pêcheur sportif champion
-      coureur navigateur soldat eurodéputé magistrat grand-père`,
+      coureur navigateur soldat eurodéputé magistrat grand-père attaquant défenseur gardien buteur ailier`,
     f: `présidente directrice dirigeante patronne députée sénatrice conseillère ambassadrice procureure avocate
       professeure chercheuse chercheure auteure autrice écrivaine experte infirmière préfète fondatrice
       militante élue candidate habitante amie historienne chancelière reine princesse mère fille épouse
@@ -165,7 +165,8 @@ export const french: LanguageRules = {
       adjointe collaboratrice vice-présidente étudiante lycéenne adolescente dame commerçante retraitée riveraine
       voisine patiente cliente vendeuse boulangère éleveuse chômeuse sinistrée réfugiée manifestante
       entrepreneuse artisane cuisinière serveuse soignante gérante inventrice créatrice chanteuse comédienne
-      actrice pêcheuse sportive championne coureuse navigatrice eurodéputée magistrate grand-mère`,
+      actrice pêcheuse sportive championne coureuse navigatrice eurodéputée magistrate grand-mère attaquante
+      défenseuse gardienne buteuse`,
     null: `ministre secrétaire porte-parole responsable chef maire juge diplomate journaliste analyste économiste
       médecin docteur général colonel commandant capitaine haut-commissaire commissaire témoin proche cadre
       spécialiste politologue sociologue substitut syndicaliste élu membre leader dirigeants responsables

@@ -88,9 +88,11 @@ export function findFigures(doc: ParsedDocument): Figure[] {
     const lower = tokens[i]!.lower;
     const head = lower.includes('-') ? (lower.split('-')[0] ?? '') : lower;
     if (!words.has(head) && !collectives.has(lower) && !fractions.has(lower)) continue;
-    const quantity = readNumberWords(tokens, i, doc.rules);
-    if (!quantity) continue;
-    const figure = wordFigure(doc, quantity, used);
+    const low = readNumberWords(tokens, i, doc.rules);
+    if (!low) continue;
+    const high = wordRangeEnd(doc, low);
+    const quantity = high ? { ...high, first: low.first, value: low.value } : low;
+    const figure = wordFigure(doc, quantity, used, high?.value);
     if (figure) figures.push(figure);
     i = quantity.last;
   }
@@ -582,7 +584,28 @@ function isNounCandidate(doc: ParsedDocument, k: number, participles = false): b
   return !rules.numbers.scales.has(lower) || rules.numbers.currencyWords.has(lower);
 }
 
-function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Array): Figure | null {
+/**
+ * "around two to three per cent", « deux à trois jours »: the high end of a range written in words, which then
+ * carries the noun or the percent. A change ("from two to three", « passé de deux à trois ») is not a range.
+ */
+function wordRangeEnd(doc: ParsedDocument, low: WordQuantity): WordQuantity | null {
+  const { tokens, rules } = doc;
+  const joiner = tokens[low.last + 1];
+  const next = tokens[low.last + 2];
+  if (low.vague || low.fraction || low.attachedNoun !== null || !joiner || !next || next.paragraph !== joiner.paragraph) return null;
+  if (!rules.numbers.rangeJoiners.has(joiner.lower) || ALTERNATIVES.has(joiner.lower)) return null;
+  if (!rules.numbers.words.has(next.lower.split('-')[0] ?? '')) return null;
+  const opener = tokens[low.first - 1]?.lower ?? '';
+  if (opener === 'from') return null;
+  for (let k = low.first - 1; k >= 0 && k >= low.first - CHANGE_WINDOW && tokens[k]!.word; k--) {
+    if (rules.numbers.changeVerbs.has(tokens[k]!.lower)) return null;
+  }
+  const high = readNumberWords(tokens, low.last + 2, rules);
+  if (!high || high.vague || high.fraction || high.value <= low.value) return null;
+  return high;
+}
+
+function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Array, valueMax?: number): Figure | null {
   const { tokens, rules, text } = doc;
   const first = tokens[quantity.first]!;
   if (first.capitalized && !isSentenceInitial(doc, quantity.first) && !rules.numbers.collectives.has(first.lower)) return null;
@@ -622,7 +645,7 @@ function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Arra
   }
   for (let k = quantity.first; k <= last; k++) used[k] = 1;
   const span: Span = { start: first.start, end };
-  const figure = makeFigure(doc, span.start, span.end, value, unit, hedge, undefined, quantity.vague);
+  const figure = makeFigure(doc, span.start, span.end, value, unit, hedge, valueMax, quantity.vague);
   if (quantity.approximate) figure.approximate = true;
   figure.surface = text.slice(span.start, span.end);
   return figure;

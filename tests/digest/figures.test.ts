@@ -210,6 +210,16 @@ describe('figures: number words', () => {
     expect(figures('Microsoft won a 5-day San Francisco court hearing.', 'en')).toEqual([['5-day', 5]]);
   });
 
+  it('reads a range written in words as one figure, but not a change in words', () => {
+    const [range] = analyzeArticle({ title: null, text: "Margins are around two to three per cent; we came from about three to four villages.", lang: 'en' }).figures;
+    expect(range).toMatchObject({ surface: 'two to three per cent', value: 2, valueMax: 3, unit: '%', qualifier: 'around' });
+    expect(figures('Margins are around two to three per cent; we came from about three to four villages.', 'en')).toEqual([
+      ['two to three per cent', 2],
+      ['three to four villages', 3],
+    ]);
+    expect(figures('Le nombre de sièges est passé de deux à trois sièges.', 'fr')).toEqual([['trois sièges', 3]]);
+  });
+
   it('reads "billions in", « deux tiers » as fractions, and leaves out positional halves and labels like "day three"', () => {
     expect(figures('The plan will cost billions in public money.', 'en')).toEqual([['billions', 1e9]]);
     expect(figures('Deux tiers des salariés sont concernés.', 'fr')).toEqual([['Deux tiers', 0.6666]]);

@@ -12,7 +12,7 @@ import type { Gender } from './lang/rules.ts';
 import { chooseAntecedent } from './antecedents.ts';
 import { jobInfo, singulars, type Person } from './names.ts';
 import type { Reading, SpeakerRef } from './noun-phrases.ts';
-import { focusBefore, isPerson, sentenceFocus, type SubjectResolver } from './salience.ts';
+import { focusBefore, isPerson, sentenceFocus, type Focus, type SubjectResolver } from './salience.ts';
 
 /** Who is speaking, as shown to readers. */
 export interface Speaker {
@@ -175,7 +175,7 @@ export function resolvePronoun(reading: Reading, gender: Gender, at: number, his
     }
     return null;
   };
-  if (gender === 'p') return lastEvent((s) => s.gender === 'p');
+  if (gender === 'p') return pluralFocus(reading, at, history) ?? lastEvent((s) => s.gender === 'p');
   // "it said": an organisation or a document, never a person.
   if (gender === 'n') return lastEvent((s) => s.gender !== 'p' && !(s.person && (s.person.role || s.person.genderFrom === 'text' || s.person.genderFrom === 'first-name')));
   const found = chooseAntecedent(reading, gender, at, history, subjectResolver(reading, history));
@@ -184,6 +184,24 @@ export function resolvePronoun(reading: Reading, gender: Gender, at: number, his
     found.person.genderFrom = 'pronoun';
   }
   return found ? { ...found, gender: found.gender ?? gender } : null;
+}
+
+/**
+ * « Les syndicats appellent à la grève. « … », ont-ils déclaré »: a plural pronoun takes up the group its own
+ * sentence, or the sentence before in the same paragraph, is about.
+ */
+function pluralFocus(reading: Reading, at: number, history: readonly SpeechEvent[]): Speaker | null {
+  const { doc } = reading;
+  const resolve = subjectResolver(reading, history);
+  const index = tokenIndexBefore(reading, at);
+  const group = (focus: Focus | undefined): Speaker | null =>
+    focus?.kind === 'entity' && focus.speaker.gender === 'p' && focus.speaker.human ? focus.speaker : null;
+  const own = group(focusBefore(reading, index, resolve));
+  if (own) return own;
+  const sentence = doc.sentenceOf[index]!;
+  const previous = doc.sentences[sentence - 1];
+  if (!previous || previous.paragraph !== doc.tokens[index]!.paragraph) return null;
+  return group(sentenceFocus(reading, sentence - 1, resolve, history));
 }
 
 function tokenIndexBefore(reading: Reading, offset: number): number {

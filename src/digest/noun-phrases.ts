@@ -334,6 +334,8 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     if (rules.pastSuffix?.test(next.lower) && !rules.determiners.has(tokens[last]!.lower)) break;
     // « Les commentaires allaient de … »: an imperfect or a conditional after the noun is the verb.
     if (rules.finiteSuffix?.test(next.lower)) break;
+    // « Les syndicats appellent … »: after a plural, a word in « -ent » is its verb (adjectives agree: « présents »).
+    if (rules.pluralVerbSuffix?.test(next.lower) && /[sx]$/u.test(tokens[last]!.lower) && !rules.determiners.has(tokens[last]!.lower)) break;
     last++;
   }
   while (last > i && (rules.nounLinks.has(tokens[last]!.lower) || rules.determiners.has(tokens[last]!.lower))) last--;

@@ -168,3 +168,10 @@ describe('antecedents: a role against the jobs the article gave', () => {
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('le président du Sénat');
   });
 });
+
+describe('antecedents: plural pronouns', () => {
+  it('takes up the group the sentence before is about when no group has spoken yet', () => {
+    const text = 'Les syndicats appellent à une nouvelle journée de mobilisation. « Le gouvernement doit retirer cette réforme injuste », ont-ils déclaré dans un communiqué commun.';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Les syndicats');
+  });
+});

@@ -91,6 +91,7 @@ export const english: LanguageRules = {
   participleSuffix: /^[a-z]{2,}ing$/u,
   pastSuffix: /^[a-z]{3,}ed$/u,
   finiteSuffix: null,
+  pluralVerbSuffix: null,
   objectClitics: wordSet(''),
   copulas: wordSet('is was became becomes remains remained'),
   auxiliaries: wordSet('has have had was were is are be been will would could should may might must did does do'),

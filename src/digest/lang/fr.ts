@@ -120,6 +120,7 @@ export const french: LanguageRules = {
   notAdverbs: wordSet(),
   participleSuffix: /^\p{L}{3,}ant$/u,
   pastSuffix: null,
+  pluralVerbSuffix: /^\p{Ll}{2,}ent$/u,
   finiteSuffix: /^\p{Ll}{2,}(?:aient|èrent|eraient|erait|eront|iraient|irait|issent|issait|issaient)$/u,
   objectClitics: wordSet("le la les l' lui leur en y me m' te t' se s' nous vous"),
   copulas: wordSet('est était fut devient devenu reste demeure'),

@@ -54,6 +54,7 @@ export const generic: LanguageRules = {
   participleSuffix: null,
   pastSuffix: null,
   finiteSuffix: null,
+  pluralVerbSuffix: null,
   objectClitics: NONE,
   copulas: NONE,
   auxiliaries: NONE,

@@ -153,6 +153,8 @@ export interface LanguageRules {
   pastSuffix: RegExp | null;
   /** Finite verbs recognised by an ending no noun has (« allaient », « parlèrent »): a noun phrase ends before them. */
   finiteSuffix: RegExp | null;
+  /** Third-person plural verbs by their ending, read as verbs right after a plural word (« les syndicats appellent »). */
+  pluralVerbSuffix: RegExp | null;
   /** Words with the adverb ending that are nouns or adjectives ("family", "ally", "elderly"). */
   notAdverbs: ReadonlySet<string>;
   /** Participles that share the subject of their sentence ("insisting", "soulignant"). */

@@ -468,19 +468,22 @@ function readRange(
 ): { value: number; end: number; last: number; unit: string | null; sharedScale: number } | null {
   const { tokens, rules, text } = doc;
   const first = tokenAt(tokens, start);
-  const opener = tokens[first - 1]?.lower ?? '';
+  const sign = CURRENCY_SYMBOLS.has(tokens[first - 1]?.lower ?? '') ? 1 : 0;
+  const opener = tokens[first - 1 - sign]?.lower ?? '';
   const joiner = tokens[last + 1];
-  const second = tokens[last + 2];
-  if (!joiner || !second || !/^\d/.test(second.text)) return null;
+  // "$24 to $28", "between $5 and $6": the high end may repeat the currency sign of the low end.
+  const repeated = unit !== null && tokens[last + 2]?.text === unit && CURRENCY_SYMBOLS.has(unit.toLowerCase()) ? 1 : 0;
+  const second = tokens[last + 2 + repeated];
+  if (!joiner || !second || !/^\d/.test(second.text) || (repeated === 1 && second.start - tokens[last + 2]!.end > 0)) return null;
   const between = opener === 'between' || opener === 'entre';
   const joins = rules.numbers.rangeJoiners.has(joiner.lower) && !ALTERNATIVES.has(joiner.lower);
   if (!(joins || (between && (joiner.lower === 'and' || joiner.lower === 'et')))) return null;
   // "rose from 5 to 7", "passant de près de 0 à 60 000": a change between two figures, not a range.
-  const hedge = hedgeBefore(tokens, first, rules);
-  const beforeHedge = tokens[first - (hedge ? hedge.split(' ').length : 0) - 1]?.lower ?? '';
+  const hedge = hedgeBefore(tokens, first - sign, rules);
+  const beforeHedge = tokens[first - sign - (hedge ? hedge.split(' ').length : 0) - 1]?.lower ?? '';
   if (opener === 'from' || beforeHedge === 'from' || (hedge !== null && beforeHedge === 'de')) return null;
   if (rules.numbers.rangeOpeners.has(opener) && opener !== 'between' && opener !== 'entre') {
-    for (let k = first - 2; k >= 0 && k >= first - CHANGE_WINDOW && tokens[k]!.word; k--) {
+    for (let k = first - sign - 2; k >= 0 && k >= first - sign - CHANGE_WINDOW && tokens[k]!.word; k--) {
       if (rules.numbers.changeVerbs.has(tokens[k]!.lower)) return null;
     }
   }

@@ -95,6 +95,12 @@ describe('figures in English', () => {
       ['£57bn', 57e9],
       ['4.1%', 4.1],
     ]);
+    expect(figures('Halibut sells for $24 to $28 a pound; fishermen are paid between $5 and $6 a pound, up from $3 to $4.', 'en')).toEqual([
+      ['$24 to $28', 24],
+      ['$5 and $6', 5],
+      ['$3', 3],
+      ['$4', 4],
+    ]);
     expect(figures('Debris would drift up to 50 km (31 miles) a day; the sea is only 50 to 100 metres deep.', 'en')).toEqual([
       ['50 km', 50],
       ['31 miles', 31],

@@ -121,7 +121,39 @@ export function findNames(doc: ParsedDocument, plain: readonly { start: number; 
     }
     i = last;
   }
+  addShortMentions(doc, chunks, chunkOf, lowercaseWords);
   return linkPersons(doc, chunks, chunkOf);
+}
+
+/**
+ * "Kim Jong Un oversaw the launch. Kim said …": a capitalised word opening a sentence, before a lower-case word, is a
+ * name when it is the first or last word of a full name the article gives elsewhere (not one of a place or a thing).
+ */
+function addShortMentions(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Array, lowercaseWords: ReadonlySet<string>): void {
+  const { tokens } = doc;
+  const ends = new Set<string>();
+  for (const chunk of chunks) {
+    if (chunk.inQuote || chunk.key.length < 2 || namedAsThing(doc, chunk)) continue;
+    ends.add(chunk.key[0]!);
+    ends.add(chunk.key.at(-1)!);
+  }
+  let added = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (chunkOf[i] !== -1 || !token.capitalized || !isSentenceInitial(doc, i) || lowercaseWords.has(token.lower) || isFunctionWord(token.lower, doc.rules)) continue;
+    const next = tokens[i + 1];
+    if (!next?.word || next.capitalized || !ends.has(normaliseName(token.text))) continue;
+    const chunk = makeChunk(doc, i, i);
+    if (!chunk) continue;
+    chunks.push(chunk);
+    added = true;
+  }
+  if (!added) return;
+  chunks.sort((a, b) => a.first - b.first);
+  chunkOf.fill(-1);
+  chunks.forEach((chunk, index) => {
+    for (let k = chunk.first; k <= chunk.last; k++) chunkOf[k] = index;
+  });
 }
 
 /**

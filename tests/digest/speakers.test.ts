@@ -403,3 +403,10 @@ describe('speakers: a quotation taken up by the sentence after it', () => {
     expect(speakers(english, 'en')[0]?.[1]).toBe('Jane Holt');
   });
 });
+
+describe('speakers: a short name opening a sentence', () => {
+  it('reads the first or last word of a full name given before as that person at the start of a sentence', () => {
+    const text = 'Kim Jong Un oversaw the launch, state media reported. Kim said the test "clearly demonstrated the reliability of the new weapon system."';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Kim Jong Un');
+  });
+});

@@ -60,6 +60,10 @@ const NOTE_LINE = /(?:^|\n)\s*\(\d{1,2}\)/u;
 const DOT_DECIMAL = /^\d+\.\d{1,2}$/u;
 /** ", 50 €": the cents of a price split from its euros; group 2 is the currency, left for the unit reader. */
 const SPLIT_PRICE = /^, (\d{2})(\s?(?:€|euros?\b))/u;
+/** After a number word, the times something happened or the multiple it makes (« cinq fois », "three times"). */
+const TIMES = new Set(['fois', 'times']);
+/** Number words that are never a count on their own, as in number-words.ts. */
+const ONE_WORDS = new Set(['un', 'une', 'one', 'a', 'an']);
 /** A minus sign right after an opening bracket, before a number. */
 const MINUS = /^[([][-−]$/u;
 /** Footnote calls and bare list numbers in brackets: "(1)", "(12)". */
@@ -638,12 +642,25 @@ function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Arra
         unit = head.words;
         end = head.end;
         last = head.last;
-      } else if (!quantity.fraction && !quantity.vague && !quantity.approximate && hedge === null && !isPartitive(doc, quantity.last)) {
+      } else if (!quantity.fraction && TIMES.has(tokens[quantity.last + 1]?.lower ?? '')) {
+        // « a enfilé cinq fois la veste », "three times the size": a count of occurrences or a multiple.
+        last = quantity.last + 1;
+        end = tokens[last]!.end;
+        unit = tokens[last]!.text;
+      } else if (
+        !quantity.fraction &&
+        !quantity.vague &&
+        !quantity.approximate &&
+        hedge === null &&
+        !isPartitive(doc, quantity.last) &&
+        !isScore(doc, quantity.first, quantity.last)
+      ) {
         return null;
       }
     }
   }
-  if (quantity.fraction && hedge === null && !rules.numbers.of.has(tokens[quantity.last + 1]?.lower ?? '') && quantity.first === quantity.last) {
+  const partOf = rules.numbers.of.has(tokens[quantity.last + 1]?.lower ?? '') || rules.determiners.has(tokens[quantity.last + 1]?.lower ?? '');
+  if (quantity.fraction && hedge === null && !partOf && quantity.first === quantity.last) {
     return null;
   }
   for (let k = quantity.first; k <= last; k++) used[k] = 1;
@@ -652,6 +669,18 @@ function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Arra
   if (quantity.approximate) figure.approximate = true;
   figure.surface = text.slice(span.start, span.end);
   return figure;
+}
+
+/**
+ * "three of four in the shootout", « trois sur quatre »: a count out of a total written as a number, and that total.
+ * Both count what the sentence is about, even with no noun after them.
+ */
+function isScore(doc: ParsedDocument, first: number, last: number): boolean {
+  const { tokens, rules } = doc;
+  const isNumber = (token: Token | undefined): boolean =>
+    token !== undefined && (/^\d/.test(token.text) || (rules.numbers.words.has(token.lower) && !ONE_WORDS.has(token.lower)));
+  const link = (token: Token | undefined): boolean => token !== undefined && (rules.numbers.of.has(token.lower) || token.lower === 'sur');
+  return (link(tokens[last + 1]) && isNumber(tokens[last + 2])) || (link(tokens[first - 1]) && isNumber(tokens[first - 2]));
 }
 
 /** "four of their overs", « deux d'entre eux », « trois des otages »: a count of part of a set named after it. */

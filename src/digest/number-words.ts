@@ -149,6 +149,8 @@ function readFraction(tokens: readonly Token[], i: number, rules: LanguageRules)
   if (count !== undefined && !ONE.has(previous)) {
     return { value: count * part, first: i - 1, last: i, vague: false, approximate: false, fraction: true, attachedNoun: null };
   }
-  if (!of.has(next) && !rules.numbers.hedges.some((hedge) => hedge.at(-1) === previous)) return null;
+  // "half the OT losses", "half its budget": a determiner right after the fraction stands for "of the".
+  const determined = rules.determiners.has(next) && !ONE.has(next);
+  if (!of.has(next) && !determined && !rules.numbers.hedges.some((hedge) => hedge.at(-1) === previous)) return null;
   return { value: part, first: i, last: i, vague: false, approximate: false, fraction: true, attachedNoun: null };
 }

@@ -226,6 +226,21 @@ describe('figures: number words', () => {
     expect(figures('Le nombre de sièges est passé de deux à trois sièges.', 'fr')).toEqual([['trois sièges', 3]]);
   });
 
+  it('reads a count out of a total in words, occurrences with « fois » / "times", and "half the"', () => {
+    expect(figures('Saros stopped 42 of 44 shots, and three of four in the shootout. "You take half the OT losses."', 'en')).toEqual([
+      ['42', 42],
+      ['44 shots', 44],
+      ['three', 3],
+      ['four', 4],
+      ['half', 0.5],
+    ]);
+    expect(figures('Tiger Woods a enfilé cinq fois la veste verte, trois sur quatre ans.', 'fr')).toEqual([
+      ['cinq fois', 5],
+      ['trois', 3],
+      ['quatre ans', 4],
+    ]);
+  });
+
   it('reads "billions in", « deux tiers » as fractions, and leaves out positional halves and labels like "day three"', () => {
     expect(figures('The plan will cost billions in public money.', 'en')).toEqual([['billions', 1e9]]);
     expect(figures('Deux tiers des salariés sont concernés.', 'fr')).toEqual([['Deux tiers', 0.6666]]);

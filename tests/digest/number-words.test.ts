@@ -36,6 +36,8 @@ describe('readNumberWords', () => {
   it('reads fractions of a whole', () => {
     expect(read('two-thirds of the members', english)?.value).toBeCloseTo(0.667, 2);
     expect(read('half of the cases', english)?.value).toBe(0.5);
+    expect(read('half the losses', english)?.value).toBe(0.5);
+    expect(read('half a dozen', english)).toBeNull();
   });
 
   it('keeps the noun joined by a hyphen', () => {

@@ -410,3 +410,10 @@ describe('speakers: a short name opening a sentence', () => {
     expect(speakers(text, 'en')[0]?.[1]).toBe('Kim Jong Un');
   });
 });
+
+describe('speakers: prepositions that close the subject', () => {
+  it('ends an inverted subject before « devant », "amid" and the like', () => {
+    expect(speakers('« Nous sommes prêts à gouverner le pays dès demain », a lancé le président du parti devant ses partisans.', 'fr')[0]?.[1]).toBe('le président du parti');
+    expect(speakers('"We will not back down from this fight, not now and not ever," said the union leader amid cheers.', 'en')[0]?.[1]).toBe('the union leader');
+  });
+});

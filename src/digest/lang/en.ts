@@ -108,7 +108,8 @@ export const english: LanguageRules = {
   phraseBreakers: wordSet(`in on at to from by with about into onto over under between among against through
     during before after since until while as than that which who whom whose and or but because if when
     where although though whether said says told added according is are was were has have had will would
-    could should may might must do does did not also who's`),
+    could should may might must do does did not also who's via despite amid amidst outside inside across
+    without within toward towards behind beyond near`),
   conjunctions: wordSet(`and but or nor that which who whom whose because while although though if when where
     whether as since so yet than unless whereas`),
   titles: genderedWords({

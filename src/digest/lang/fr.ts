@@ -139,7 +139,7 @@ export const french: LanguageRules = {
   nounLinks: wordSet("de d' d’ du des"),
   phraseBreakers: wordSet(`à au aux en dans sur sous pour par avec sans chez vers contre entre depuis pendant lors
     après avant et ou mais que qu' qu’ qui dont où car comme si lorsque quand puisque parce a ont est sont
-    était avait selon lors`),
+    était avait selon lors devant derrière auprès malgré parmi via dès envers durant`),
   conjunctions: wordSet(`et mais ou que qu' qu’ qui dont où car si quand lorsque lorsqu' lorsqu’ puisque puisqu'
     puisqu’ parce tandis comme bien alors`),
   titles: genderedWords({

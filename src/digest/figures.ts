@@ -45,6 +45,11 @@ const SCALED_SUFFIX: Readonly<Record<string, number>> = { bn: 1e9, tn: 1e12, md:
 const STANDALONE_SCALES = new Set(['bn', 'tn', 'md', 'mds', 'mrd']);
 const CLOCK_WORDS = new Set(['h', 'am', 'pm', 'a.m', 'p.m', "o'clock", 'gmt', 'utc', 'cet', 'bst']);
 const HOUR_WORDS = new Set(['heures', 'heure']);
+/** « peu avant 7 heures », « peu après 18 heures »: a moment, not a duration. */
+const SHORTLY = new Set(['peu']);
+const NEAR_TIME = new Set(['avant', 'après']);
+/** Verbs whose object number is dialled. */
+const DIAL_VERBS = new Set(['call', 'calling', 'called', 'calls', 'dial', 'dialled', 'dialed', 'dialling', 'dialing', 'appeler', 'appelez', 'appelé', 'composer', 'composez', 'composé']);
 const TIME_BEFORE = new Set(['à', 'vers', 'dès', 'at', 'by', 'jusqu\'à']);
 /** Telephone numbers: French (01 23 45 67 89), international (+33 1 …), North American (555-0100). */
 const PHONE = /(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){2,}|\b0\d(?:[\s.]\d{2}){4}\b|\(?\b\d{3}\)?[\s.-]\d{3}-\d{4}\b|\b\d{3}-\d{4}\b)/gu;
@@ -64,6 +69,7 @@ const SPLIT_PRICE = /^, (\d{2})(\s?(?:€|euros?\b))/u;
 const TIMES = new Set(['fois', 'times']);
 /** Number words that are never a count on their own, as in number-words.ts. */
 const ONE_WORDS = new Set(['un', 'une', 'one', 'a', 'an']);
+const OPENING_QUOTE = /^["'‘“«]$/u;
 /** A minus sign right after an opening bracket, before a number. */
 const MINUS = /^[([][-−]$/u;
 /** Footnote calls and bare list numbers in brackets: "(1)", "(12)". */
@@ -271,7 +277,15 @@ function isIdentifierOrDate(
     return true;
   }
   // « à 1 607 heures » is a duration: only hours of the day are times.
-  if (next && (CLOCK_WORDS.has(next.lower) || (HOUR_WORDS.has(next.lower) && TIME_BEFORE.has(previous?.lower ?? '') && value <= MAX_HOUR))) return true;
+  // « peu avant 7 heures », « (6 heures GMT) »: an hour of the day, by the time word before it or the zone after it.
+  const hourOfDay =
+    next !== undefined &&
+    HOUR_WORDS.has(next.lower) &&
+    value <= MAX_HOUR &&
+    (TIME_BEFORE.has(previous?.lower ?? '') || CLOCK_WORDS.has(tokens[last + 2]?.lower ?? '') || (SHORTLY.has(tokens[first - 2]?.lower ?? '') && NEAR_TIME.has(previous?.lower ?? '')));
+  if (next && (CLOCK_WORDS.has(next.lower) || hourOfDay)) return true;
+  // "calling 911", « composer le 17 »: a number that is dialled is a phone number.
+  if (plainInteger && (DIAL_VERBS.has(previous?.lower ?? '') || (DIAL_VERBS.has(tokens[first - 2]?.lower ?? '') && rules.determiners.has(previous?.lower ?? '')))) return true;
   if (previous?.lower === 'h' && /^\d/.test(tokens[first - 2]?.text ?? '')) return true;
   if (isRelativeDate(doc, first, last)) return true;
   // "16.06 AirAsia made…", "08:21": a live-blog time opening a paragraph.
@@ -532,6 +546,8 @@ function headNoun(doc: ParsedDocument, from: number, afterScale: boolean): { wor
   const { tokens, rules, text } = doc;
   let k = from;
   if (afterScale && rules.numbers.of.has(tokens[k]?.lower ?? '')) k++;
+  // "two 'Final Verdicts'", « deux “premières” »: an opening quote mark does not end the counted phrase.
+  if (OPENING_QUOTE.test(tokens[k]?.text ?? '') && tokens[k]!.start - tokens[k - 1]!.end <= 1 && tokens[k + 1]?.start === tokens[k]!.end) k++;
   // "two other people", « deux autres personnes »: the adjective belongs to the counted phrase.
   if (rules.numbers.postModifiers.has(tokens[k]?.lower ?? '') && isNounCandidate(doc, k + 1, true)) k++;
   const firstToken = tokens[k];

@@ -157,6 +157,11 @@ describe('figures: what digits do not count', () => {
     expect(figures('Le plan prévoit :\n1-recruter des enseignants ;\n2-ouvrir 30 classes ;\n3- rénover les écoles.', 'fr')).toEqual([['30 classes', 30]]);
   });
 
+  it('leaves out hours of the day by the time word before or the zone after, and dialled numbers', () => {
+    expect(figures('La police a été appelée peu avant 7 heures (6 heures GMT), après 3 heures de négociations.', 'fr')).toEqual([['3 heures de négociations', 3]]);
+    expect(figures('They were helping out and calling 911 for the 12 swimmers.', 'en')).toEqual([['12 swimmers', 12]]);
+  });
+
   it('keeps a count in brackets when the article has no notes, and « à N heures » beyond a day as a duration', () => {
     expect(figures('Opener Sam Reid (27) was caught behind.', 'en')).toEqual([['27', 27]]);
     expect(figures('Le temps de travail passe à 1 550 heures par an. Le train part à 15 heures.', 'fr')).toEqual([['1 550 heures par an', 1550]]);
@@ -224,6 +229,10 @@ describe('figures: number words', () => {
       ['three to four villages', 3],
     ]);
     expect(figures('Le nombre de sièges est passé de deux à trois sièges.', 'fr')).toEqual([['trois sièges', 3]]);
+  });
+
+  it('reads the noun after an opening quote mark', () => {
+    expect(figures('"I lost two \'Final Verdicts\' and both hurt."', 'en')).toEqual([["two 'Final Verdicts", 2]]);
   });
 
   it('reads a count out of a total in words, occurrences with « fois » / "times", and "half the"', () => {

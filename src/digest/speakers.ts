@@ -763,18 +763,22 @@ function colonSubject(reading: Reading, openToken: number, history: readonly Spe
 }
 
 /**
- * « Marc Baum a osé la comparaison avec Juncker, lequel était « … » »: a quotation deeper in a sentence whose subject
- * is a person's name, with no clause subject of its own, is that person's words — unless a speech verb between them
+ * « Marc Baum a osé la comparaison avec Juncker, lequel était « … » », « La police avait été appelée dans le
+ * quartier, « … » »: a quotation deeper in a sentence whose subject is a person's name or a definite group or
+ * institution, with no clause subject of its own, is their words — unless a speech verb between them
  * has another subject ("Ann Ruiz pointed to a leaflet that promised “…”": the leaflet's words).
  */
 function namedSubject(reading: Reading, openToken: number, history: readonly SpeechEvent[]): Speaker | null {
   const ref = sentenceSubject(reading, openToken);
-  if (ref?.kind !== 'name') return null;
   const { tokens, rules } = reading.doc;
-  for (let k = reading.names.chunks[ref.chunk]!.last + 1; k < openToken; k++) {
+  const institution = ref?.kind === 'phrase' && ref.definite && singulars(ref.head).some((form) => rules.humanNouns.has(form));
+  if (ref?.kind !== 'name' && !institution) return null;
+  const end = ref.kind === 'name' ? reading.names.chunks[ref.chunk]!.last : ref.kind === 'phrase' ? ref.last : openToken;
+  for (let k = end + 1; k < openToken; k++) {
     if (isSpeechVerb(reading, k) || rules.speechVerbs.has(tokens[k]!.lower)) return null;
   }
   const speaker = resolveSpeaker(reading, ref, history);
+  if (institution) return speaker?.human ? speaker : null;
   return speaker?.person?.human && isPerson(speaker.person) ? speaker : null;
 }
 

@@ -389,6 +389,11 @@ describe('speakers: the named subject of the sentence a quotation sits in', () =
     expect(speakers(text, 'fr').map(([, speaker]) => speaker)).toEqual(['Marc Weber', 'Paul Roux']);
   });
 
+  it('gives it to the group or institution the sentence is about, before the speaker of the next quotation', () => {
+    const text = 'La police avait été appelée peu avant 7 heures dans le quartier, « au nord-est de la ville, par des habitants affirmant que des personnes avaient été blessées ». La station « est fermée en raison d’une enquête policière dans le quartier », a publié la compagnie de transport sur X.';
+    expect(speakers(text, 'fr').map(([, speaker]) => speaker)).toEqual(['La police', 'la compagnie de transport']);
+  });
+
   it('leaves a title quoted in a cross-reference to nobody', () => {
     const text = 'Lire aussi Marie Dupont, « En Corée, la politique du rayon de soleil », Le Monde diplomatique, juin 2018.';
     expect(speakers(text, 'fr')[0]?.[1] ?? null).toBeNull();

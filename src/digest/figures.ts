@@ -48,6 +48,11 @@ const HOUR_WORDS = new Set(['heures', 'heure']);
 /** « peu avant 7 heures », « peu après 18 heures »: a moment, not a duration. */
 const SHORTLY = new Set(['peu']);
 const NEAR_TIME = new Set(['avant', 'après']);
+/** Verbs of change « de N à M » follows, beside those of the language rules (« s'est accru de 9 à 12 milliards »). */
+const MORE_CHANGE_VERBS = new Set([
+  'accru', 'accrue', 'accrus', 'accrues', 'accroît', 'accroissant', 'gonflé', 'gonflant', 'doublé', 'triplé', 'plongé',
+  'dégringolé', 'envolé', 'envolée', 'rebondi', 'fondu', 'glissé', 'remonté', 'redescendu', 'évoluant',
+]);
 /** Verbs whose object number is dialled. */
 const DIAL_VERBS = new Set(['call', 'calling', 'called', 'calls', 'dial', 'dialled', 'dialed', 'dialling', 'dialing', 'appeler', 'appelez', 'appelé', 'composer', 'composez', 'composé']);
 const TIME_BEFORE = new Set(['à', 'vers', 'dès', 'at', 'by', 'jusqu\'à']);
@@ -502,7 +507,7 @@ function readRange(
   if (opener === 'from' || beforeHedge === 'from' || (hedge !== null && beforeHedge === 'de')) return null;
   if (rules.numbers.rangeOpeners.has(opener) && opener !== 'between' && opener !== 'entre') {
     for (let k = first - sign - 2; k >= 0 && k >= first - sign - CHANGE_WINDOW && tokens[k]!.word; k--) {
-      if (rules.numbers.changeVerbs.has(tokens[k]!.lower)) return null;
+      if (isChangeVerb(rules, tokens[k]!.lower)) return null;
     }
   }
   const match = DIGITS_AT.exec(text.slice(second.start, second.start + 24));
@@ -526,6 +531,11 @@ function readRange(
   secondLast = after.last;
   for (let k = last + 1; k <= secondLast; k++) used[k] = 1;
   return { value: after.value, end, last: secondLast, unit: after.unit, sharedScale };
+}
+
+/** "rose", « s'est accru »: the language's verbs of change, and a few French ones its list lacks. */
+function isChangeVerb(rules: LanguageRules, lower: string): boolean {
+  return rules.numbers.changeVerbs.has(lower) || MORE_CHANGE_VERBS.has(lower);
 }
 
 /** The hedge or bound right before token `first` ("près de", "more than"), or null. */
@@ -621,7 +631,7 @@ function wordRangeEnd(doc: ParsedDocument, low: WordQuantity): WordQuantity | nu
   const opener = tokens[low.first - 1]?.lower ?? '';
   if (opener === 'from') return null;
   for (let k = low.first - 1; k >= 0 && k >= low.first - CHANGE_WINDOW && tokens[k]!.word; k--) {
-    if (rules.numbers.changeVerbs.has(tokens[k]!.lower)) return null;
+    if (isChangeVerb(rules, tokens[k]!.lower)) return null;
   }
   const high = readNumberWords(tokens, low.last + 2, rules);
   if (!high || high.vague || high.fraction || high.value <= low.value) return null;

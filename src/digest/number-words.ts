@@ -28,6 +28,8 @@ export interface WordQuantity {
 const ONE = new Set(['un', 'une', 'one', 'a', 'an']);
 /** Words that make a plural collective a quantity on its own: « des milliers », "several thousands". */
 const QUANTIFIERS = new Set(['des', 'de', "d'", 'plusieurs', 'quelques', 'several', 'many', 'some']);
+/** Ordinals written in words or digits ("sixth", "3rd", « 2e », « troisième »). */
+const ORDINAL = /^(?:\d+(?:st|nd|rd|th|e|er|ème)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\p{L}+ième)$/u;
 const HUNDRED = 100;
 const MILLION = 1e6;
 const THOUSAND = 1000;
@@ -145,6 +147,8 @@ function readFraction(tokens: readonly Token[], i: number, rules: LanguageRules)
   const previous = tokens[i - 1]?.lower ?? '';
   // "the bottom half of the table", « la première moitié de l'année »: a part, not a quantity.
   if (rules.numbers.positionalAdjectives.has(previous)) return null;
+  // "the sixth consecutive quarter", « le troisième trimestre »: after an ordinal, a quarter is a period of the year.
+  if (ORDINAL.test(previous) || (ORDINAL.test(tokens[i - 2]?.lower ?? '') && tokens[i - 1]?.word === true && !rules.determiners.has(previous))) return null;
   const count = words.get(previous);
   if (count !== undefined && !ONE.has(previous)) {
     return { value: count * part, first: i - 1, last: i, vague: false, approximate: false, fraction: true, attachedNoun: null };

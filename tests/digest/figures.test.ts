@@ -73,6 +73,14 @@ describe('figures in French', () => {
     ]);
   });
 
+  it('reads « de N à M » after a verb of change as two figures, and a quarter after an ordinal as no fraction', () => {
+    expect(figures("Son chiffre d'affaires s'est accru de 9 milliards à 12,5 milliards.", 'fr')).toEqual([
+      ['9 milliards', 9e9],
+      ['12,5 milliards', 12.5e9],
+    ]);
+    expect(figures('It marked the sixth consecutive quarter of growth, and a quarter of the firms grew.', 'en')).toEqual([['quarter', 0.25]]);
+  });
+
   it('marks hedged figures approximate', () => {
     const [figure] = analyzeArticle({ title: null, text: 'Près de 45 tonnes de chlorothalonil ont été utilisées.', lang: 'fr' }).figures;
     expect(figure).toMatchObject({ value: 45, approximate: true, qualifier: 'près de', unit: 'tonnes de chlorothalonil' });

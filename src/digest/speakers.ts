@@ -771,9 +771,11 @@ function colonSubject(reading: Reading, openToken: number, history: readonly Spe
 function namedSubject(reading: Reading, openToken: number, history: readonly SpeechEvent[]): Speaker | null {
   const ref = sentenceSubject(reading, openToken);
   const { tokens, rules } = reading.doc;
-  const institution = ref?.kind === 'phrase' && ref.definite && singulars(ref.head).some((form) => rules.humanNouns.has(form));
-  if (ref?.kind !== 'name' && !institution) return null;
-  const end = ref.kind === 'name' ? reading.names.chunks[ref.chunk]!.last : ref.kind === 'phrase' ? ref.last : openToken;
+  let end: number;
+  if (ref?.kind === 'name') end = reading.names.chunks[ref.chunk]!.last;
+  else if (ref?.kind === 'phrase' && ref.definite && singulars(ref.head).some((form) => rules.humanNouns.has(form))) end = ref.last;
+  else return null;
+  const institution = ref.kind === 'phrase';
   for (let k = end + 1; k < openToken; k++) {
     if (isSpeechVerb(reading, k) || rules.speechVerbs.has(tokens[k]!.lower)) return null;
   }

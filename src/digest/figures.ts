@@ -70,6 +70,8 @@ const NOTE_LINE = /(?:^|\n)\s*\(\d{1,2}\)/u;
 const DOT_DECIMAL = /^\d+\.\d{1,2}$/u;
 /** ", 50 €": the cents of a price split from its euros; group 2 is the currency, left for the unit reader. */
 const SPLIT_PRICE = /^, (\d{2})(\s?(?:€|euros?\b))/u;
+/** Multiples written as one word. */
+const MULTIPLES = new Map([['double', 2], ['triple', 3], ['quadruple', 4], ['twice', 2], ['thrice', 3]]);
 /** After a number word, the times something happened or the multiple it makes (« cinq fois », "three times"). */
 const TIMES = new Set(['fois', 'times']);
 /** Number words that are never a count on their own, as in number-words.ts. */
@@ -102,12 +104,18 @@ export function findFigures(doc: ParsedDocument): Figure[] {
     if (used[i] || !tokens[i]!.word) continue;
     const lower = tokens[i]!.lower;
     const head = lower.includes('-') ? (lower.split('-')[0] ?? '') : lower;
+    const multiple = MULTIPLES.get(lower);
+    if (multiple !== undefined) {
+      const figure = multipleFigure(doc, i, multiple);
+      if (figure) figures.push(figure);
+      continue;
+    }
     if (!words.has(head) && !collectives.has(lower) && !fractions.has(lower)) continue;
     const low = readNumberWords(tokens, i, doc.rules);
     if (!low) continue;
     const high = wordRangeEnd(doc, low);
     const quantity = high ? { ...high, first: low.first, value: low.value } : low;
-    const figure = wordFigure(doc, quantity, used, high?.value);
+    const figure = wordFigure(doc, quantity, used, figures, high?.value);
     if (figure) figures.push(figure);
     i = quantity.last;
   }
@@ -638,7 +646,31 @@ function wordRangeEnd(doc: ParsedDocument, low: WordQuantity): WordQuantity | nu
   return high;
 }
 
-function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Array, valueMax?: number): Figure | null {
+/** "more than triple the usual increase", "nearly double its size": a bounded multiple of what follows. */
+function multipleFigure(doc: ParsedDocument, i: number, multiple: number): Figure | null {
+  const { tokens, rules } = doc;
+  const hedge = hedgeBefore(tokens, i, rules);
+  const next = tokens[i + 1]?.lower ?? '';
+  if (hedge === null || !rules.determiners.has(next) || ONE_WORDS.has(next)) return null;
+  return makeFigure(doc, tokens[i]!.start, tokens[i]!.end, multiple, tokens[i]!.lower, hedge, undefined, false);
+}
+
+/**
+ * "18 seats won by Notley's party and eight for Smith's": a bare number word after « et » / "and", before a
+ * preposition, counts what the figure before it in the sentence counts.
+ */
+function elidedCount(doc: ParsedDocument, first: number, figures: readonly Figure[]): Figure | undefined {
+  const { tokens } = doc;
+  const link = tokens[first - 1]?.lower ?? '';
+  // The count is followed by what it is for ("eight for Smith's", « neuf pour la gauche »); « solide et neuf, » is no count.
+  const next = tokens[first + 1];
+  if ((link !== 'and' && link !== 'et') || !next?.word || !(doc.rules.phraseBreakers.has(next.lower) || doc.rules.nounLinks.has(next.lower))) return undefined;
+  const sentence = doc.sentenceOf[first];
+  const before = figures.filter((f) => f.end <= tokens[first - 1]!.start && doc.sentenceOf[tokenAt(tokens, f.start)] === sentence).at(-1);
+  return before?.unit && before.unit !== '%' && /\p{L}{3}/u.test(before.unit) ? before : undefined;
+}
+
+function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Array, figures: readonly Figure[], valueMax?: number): Figure | null {
   const { tokens, rules, text } = doc;
   const first = tokens[quantity.first]!;
   if (first.capitalized && !isSentenceInitial(doc, quantity.first) && !rules.numbers.collectives.has(first.lower)) return null;
@@ -681,7 +713,9 @@ function wordFigure(doc: ParsedDocument, quantity: WordQuantity, used: Uint8Arra
         !isPartitive(doc, quantity.last) &&
         !isScore(doc, quantity.first, quantity.last)
       ) {
-        return null;
+        const elided = elidedCount(doc, quantity.first, figures);
+        if (!elided) return null;
+        unit = elided.unit;
       }
     }
   }

@@ -239,6 +239,15 @@ describe('figures: number words', () => {
     expect(figures('Le nombre de sièges est passé de deux à trois sièges.', 'fr')).toEqual([['trois sièges', 3]]);
   });
 
+  it('reads a bounded multiple, and a bare count after "and" that shares the noun of the figure before it', () => {
+    expect(figures("This year's adjustment is more than triple the usual increase.", 'en')).toEqual([['triple', 3]]);
+    expect(figures("That gives 18 Calgary seats to Notley's party and eight for Smith's.", 'en')).toEqual([
+      ['18 Calgary seats', 18],
+      ['eight', 8],
+    ]);
+    expect(figures('Sans ce fondement de 3 chercheurs, solide et neuf, la formation s’affaiblit.', 'fr')).toEqual([['3 chercheurs', 3]]);
+  });
+
   it('reads the noun after an opening quote mark', () => {
     expect(figures('"I lost two \'Final Verdicts\' and both hurt."', 'en')).toEqual([["two 'Final Verdicts", 2]]);
   });

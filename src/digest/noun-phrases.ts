@@ -139,7 +139,9 @@ export function subjectBefore(reading: Reading, verb: number, bound: number): Sp
   if (rules.relativeSubjects.has(token.lower)) {
     let j = i - 1;
     if (tokens[j]?.text === ',') j--;
-    return j >= bound ? phraseEndingAt(reading, j, bound) : null;
+    // "the head of the Dialogue Group, which says …": a relative for things takes up the nearest noun phrase.
+    const nearest = rules.personRelatives.size > 0 && !rules.personRelatives.has(token.lower);
+    return j >= bound ? phraseEndingAt(reading, j, bound, nearest) : null;
   }
   // "He arrived and said …": a coordinated verb shares the subject of its sentence.
   if (COORDINATORS.has(token.lower)) return { kind: 'clause', at: token.start };
@@ -219,7 +221,7 @@ function subjectBeforeAside(reading: Reading, comma: number, bound: number): Spe
 }
 
 /** A noun phrase ending at token `end`: an apposition's name, a name, or the phrase itself. */
-function phraseEndingAt(reading: Reading, end: number, bound: number): SpeakerRef | null {
+function phraseEndingAt(reading: Reading, end: number, bound: number, nearest = false): SpeakerRef | null {
   const { doc, names } = reading;
   const { tokens, rules } = doc;
   const chunkIndex = names.chunkOf[end]!;
@@ -248,7 +250,7 @@ function phraseEndingAt(reading: Reading, end: number, bound: number): SpeakerRe
   if (leading !== -1) {
     const chunk = names.chunks[leading]!;
     const after = tokens[chunk.last + 1];
-    if (!chunk.possessive && chunk.last < end && after !== undefined && isPreposition(reading, after.lower)) {
+    if (!nearest && !chunk.possessive && chunk.last < end && after !== undefined && isPreposition(reading, after.lower) && !rules.auxiliaries.has(after.lower)) {
       return { kind: 'name', chunk: leading, at: tokens[chunk.first]!.start };
     }
   }
@@ -258,7 +260,7 @@ function phraseEndingAt(reading: Reading, end: number, bound: number): SpeakerRe
     const previous = tokens[k - 1];
     if (k > start && previous && isPreposition(reading, previous.lower)) continue;
     first = k;
-    break;
+    if (!nearest) break;
   }
   while (first < end && (isPreposition(reading, tokens[first]!.lower) || rules.adverbs.has(tokens[first]!.lower))) first++;
   return makePhrase(reading, first, end);

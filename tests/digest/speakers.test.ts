@@ -422,3 +422,15 @@ describe('speakers: prepositions that close the subject', () => {
     expect(speakers('"We will not back down from this fight, not now and not ever," said the union leader amid cheers.', 'en')[0]?.[1]).toBe('the union leader');
   });
 });
+
+describe('speakers: relative clauses for things', () => {
+  it('takes up the nearest noun phrase with "which", not the person the sentence is about', () => {
+    const text = 'Omar Haddad is the head of the Arab Dialogue Forum in Jordan, which says on its website that it aims to "protect the historical rights of refugees across the region."';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('the Arab Dialogue Forum in Jordan');
+  });
+
+  it('still reads "who" back to the person', () => {
+    const text = 'Omar Haddad, who leads the Arab Dialogue Forum in Jordan, said that the talks "will not resume until every prisoner is released."';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Omar Haddad');
+  });
+});

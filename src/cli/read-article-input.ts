@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleText } from '../digest/analysis.ts';
-import { htmlToParagraphs, splitParagraphs } from '../feeds/html-text.ts';
+import { htmlToParagraphs } from '../feeds/html-text.ts';
 import { normalizeItem } from '../feeds/normalize-item.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
 import { readFeedSource } from '../feeds/read-feed-source.ts';
@@ -48,7 +48,18 @@ export async function readArticleInput(location: string): Promise<ArticleText> {
     return { title: article.title, text: article.paragraphs.join('\n'), lang: article.lang ?? undefined };
   }
   if (/^(<!doctype html|<html[\s>])/i.test(head)) return fromHtmlPage(source);
-  const lines = splitParagraphs(source.replace(/\r\n?/g, '\n'));
-  if (lines.length < 2) return { title: null, text: lines.join('\n') };
-  return { title: lines[0] ?? null, text: lines.slice(1).join('\n') };
+  return fromPlainText(source);
+}
+
+/**
+ * Plain text: the title on the first line (empty when there is none), the article below it kept as written (only
+ * line ends and the blank lines around it are tidied), so offsets into it are offsets into the article.
+ */
+function fromPlainText(source: string): ArticleText {
+  const text = source.replace(/\r\n?/g, '\n').trimEnd();
+  const lineEnd = text.indexOf('\n');
+  if (lineEnd === -1) return { title: null, text: text.trim() };
+  // An empty first line is an article without a title.
+  const title = text.slice(0, lineEnd).trim();
+  return { title: title || null, text: text.slice(lineEnd + 1).replace(/^\s*\n/, '') };
 }

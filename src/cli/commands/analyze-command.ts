@@ -1,5 +1,6 @@
 import { analyzeArticle } from '../../digest/analyze.ts';
 import type { ArticleAnalysis } from '../../digest/analysis.ts';
+import { locatableSurface } from '../locatable-surface.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { readArticleInput } from '../read-article-input.ts';
 import { UsageError } from '../usage-error.ts';
@@ -16,14 +17,18 @@ Options:
   --json      print {"lang","title","summary","quotes":[{"text","speaker"}],"figures":[{"surface","value","unit"}]}
   -h, --help  show this help`;
 
-/** The stable JSON contract of `precis analyze --json` (the quality benchmark reads it). */
-export function analysisToJson(analysis: ArticleAnalysis) {
+/**
+ * The stable JSON contract of `precis analyze --json` (the quality benchmark reads it). Each figure's surface is
+ * as written in `text`, with the words around it when the bare figure appears earlier in the text too.
+ */
+export function analysisToJson(analysis: ArticleAnalysis, text: string) {
+  const taken = new Set<string>();
   return {
     lang: analysis.lang,
     title: analysis.title,
     summary: analysis.summary,
     quotes: analysis.quotes.map((quote) => ({ text: quote.text, speaker: quote.speaker })),
-    figures: analysis.figures.map((figure) => ({ surface: figure.surface, value: figure.value, unit: figure.unit })),
+    figures: analysis.figures.map((figure) => ({ surface: locatableSurface(text, figure, taken), value: figure.value, unit: figure.unit })),
   };
 }
 
@@ -47,7 +52,8 @@ export async function analyzeCommand(args: string[], output: NodeJS.WritableStre
   if (positionals.length !== 1 || !positionals[0]) {
     throw new UsageError(positionals.length ? 'analyze takes exactly one file or URL' : 'analyze needs a file or URL to read', 'precis analyze --help');
   }
-  const analysis = analyzeArticle(await readArticleInput(positionals[0]));
-  output.write(values.json ? `${JSON.stringify(analysisToJson(analysis))}\n` : `${humanReadable(analysis)}\n`);
+  const article = await readArticleInput(positionals[0]);
+  const analysis = analyzeArticle(article);
+  output.write(values.json ? `${JSON.stringify(analysisToJson(analysis, article.text))}\n` : `${humanReadable(analysis)}\n`);
   return 0;
 }

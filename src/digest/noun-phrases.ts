@@ -98,7 +98,7 @@ function isSkippable(reading: Reading, i: number): boolean {
   const token = tokens[i]!;
   if (!token.word || quoted(reading, i)) return false;
   if (rules.pronouns.has(token.lower) && !rules.verbGlue.has(token.lower)) return false;
-  return rules.verbGlue.has(token.lower) || rules.adverbs.has(token.lower) || isSuffixAdverb(reading, i);
+  return rules.verbGlue.has(token.lower) || rules.adverbs.has(token.lower) || rules.preverbAdverbs.has(token.lower) || isSuffixAdverb(reading, i);
 }
 
 /** "eventually", "publicly": an adverb by its ending — not a name, not one of the nouns that end alike ("family"). */

@@ -434,3 +434,10 @@ describe('speakers: relative clauses for things', () => {
     expect(speakers(text, 'en')[0]?.[1]).toBe('Omar Haddad');
   });
 });
+
+describe('speakers: adverbs between a subject and its verb', () => {
+  it('reads "first" as an adverb, so the outlet that first reported is the "it" that noted', () => {
+    const text = 'The Justice Department told the company to sell the network, according to reports.\nThe Daily Ledger first reported the news, citing three people. Its sources said the department called for the sale, though it noted that the sale was “just one of the demands the government had made.”';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Daily Ledger');
+  });
+});

@@ -85,6 +85,7 @@ export const english: LanguageRules = {
   verbGlue: wordSet(`has have had was were is are be been will would could should may might must did does do not
     never also later then previously again once earlier recently reportedly repeatedly publicly privately
     flatly firmly simply had't hasn't didn't n't always often already still just`),
+  preverbAdverbs: wordSet('first initially originally'),
   adverbSuffix: /^[a-z]{3,}ly$/u,
   notAdverbs: wordSet(`family families ally rally supply assembly reply anomaly monopoly melancholy homily lily belly
     bully jelly fly july italy elderly friendly lonely silly ugly holy curly burly jolly woolly`),

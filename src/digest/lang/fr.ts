@@ -116,6 +116,7 @@ export const french: LanguageRules = {
   verbGlue: wordSet(`a ont avait avaient aura aurait auraient est sont était étaient été s' s’ se lui leur l' l’ ne
     n' n’ pas plus jamais y en me m' m’ nous vous a-t-il a-t-elle aussi également encore déjà toujours
     ensuite alors bien clairement notamment finalement`),
+  preverbAdverbs: wordSet(''),
   adverbSuffix: null,
   notAdverbs: wordSet(),
   participleSuffix: /^\p{L}{3,}ant$/u,

@@ -49,6 +49,7 @@ export const generic: LanguageRules = {
   personRelatives: NONE,
   relativeSubjects: NONE,
   verbGlue: NONE,
+  preverbAdverbs: NONE,
   adverbSuffix: null,
   notAdverbs: NONE,
   participleSuffix: null,

@@ -147,6 +147,8 @@ export interface LanguageRules {
   relativeSubjects: ReadonlySet<string>;
   /** Auxiliaries, negations and clitics between a subject and its verb ("has", "a", "ne", "lui"). */
   verbGlue: ReadonlySet<string>;
+  /** Words that are adverbs only between a subject and its verb ("The Times first reported"; "26 First Nations" is a name). */
+  preverbAdverbs: ReadonlySet<string>;
   /** Adverbs recognised by their ending ("eventually", "publicly"), skipped between a subject and its verb. */
   adverbSuffix: RegExp | null;
   /** Past tenses and participles recognised by their ending ("believed"): a predicate after a noun phrase. */

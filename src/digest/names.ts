@@ -312,6 +312,9 @@ function extendChunk(doc: ParsedDocument, first: number): number {
   }
 }
 
+/** Kinship nouns, which also occur capitalised inside names (the Korean "Son" of "Choe Son Hui"). */
+const KINSHIP = new Set(['son', 'sons', 'daughter', 'father', 'mother', 'brother', 'sister', 'uncle', 'aunt', 'fils', 'fille', 'père', 'mère', 'frère', 'sœur', 'oncle', 'tante']);
+
 function makeChunk(doc: ParsedDocument, first: number, last: number): NameChunk | null {
   const { tokens, rules, text } = doc;
   let nameFirst = first;
@@ -323,7 +326,8 @@ function makeChunk(doc: ParsedDocument, first: number, last: number): NameChunk 
     // "Bruno Le Maire", "John Bishop": a title word closing a run after a name is a surname.
     if (k === last && k > nameFirst) break;
     const title = rules.titles.get(lower);
-    const job = title === undefined ? jobInfo(lower, rules) : null;
+    // "Choe Son Hui": a kinship word after a name word is part of the name, not a title before the name.
+    const job = title === undefined && !(k > nameFirst && KINSHIP.has(lower)) ? jobInfo(lower, rules) : null;
     if (title !== undefined || job) {
       titled = true;
       gender = title ?? job?.gender ?? gender;

@@ -21,6 +21,12 @@ describe('findNames', () => {
     expect(found.map((p) => p.name)).not.toContain('Affaires');
   });
 
+  it('keeps a capitalised kinship word inside a name (the Korean "Son"), never a title that makes the rest a man', () => {
+    const found = persons("North Korea's foreign minister Choe Son Hui met her counterpart Sergei Lavrov. President Yoon's son Kim spoke.", english);
+    expect(found).toContainEqual({ name: 'Choe Son Hui', gender: null });
+    expect(found.map((p) => p.name)).not.toContain('Hui');
+  });
+
   it('reads gender from determiners, titles, job nouns and first names', () => {
     const found = persons(
       "La ministre nord-coréenne Choe Son Hui et le ministre russe Sergueï Lavrov. Mme Cardenal, M. Véran et Ana Sofia Cardenal, professeure à l'université.",

@@ -556,6 +556,14 @@ export function hedgeBefore(tokens: readonly Token[], first: number, rules: Lang
   return best ? best.join(' ') : null;
 }
 
+/** French adjectives that come before their noun, so never stand for it after « de » (« de nouvelles pistes »). */
+const PRENOMINAL_ADJECTIVES = new Set(
+  `nouveau nouvel nouvelle nouveaux nouvelles premier première premiers premières dernier dernière derniers dernières
+  autre autres grand grande grands grandes petit petite petits petites jeune jeunes vieux vieil vieille vieilles bon bonne
+  bons bonnes mauvais mauvaise mauvaises gros grosse grosses seul seule seuls seules même mêmes prochain prochaine
+  prochains prochaines ancien ancienne anciens anciennes`.split(/\s+/),
+);
+
 /**
  * The noun phrase a number quantifies: French noun + adjective or "de" + bare noun ("55 personnels de santé",
  * "8 000 soldats nord-coréens"), English modifiers up to the head noun ("10,000 square nautical miles").
@@ -590,7 +598,8 @@ function headNoun(doc: ParsedDocument, from: number, afterScale: boolean): { wor
     }
     if (rules.nounLinks.has(next.lower) && !rules.determiners.has(next.lower) && next.lower !== 'des' && next.lower !== 'du') {
       const bare = tokens[last + 2];
-      if (bare && isNounCandidate(doc, last + 2) && !rules.determiners.has(bare.lower) && !bare.capitalized) last += 2;
+      // « 250 kilomètres de nouvelles pistes »: an adjective before its noun is no bare noun of the unit.
+      if (bare && isNounCandidate(doc, last + 2) && !rules.determiners.has(bare.lower) && !bare.capitalized && !PRENOMINAL_ADJECTIVES.has(bare.lower)) last += 2;
       break;
     }
     if (isNounCandidate(doc, last + 1) && !next.capitalized && steps === 0) {

@@ -36,6 +36,13 @@ describe('figures in French', () => {
     ]);
   });
 
+  it('never takes an adjective before its noun for the thing a unit measures after « de »', () => {
+    expect(figures('La ville prévoit 250 kilomètres de nouvelles pistes et 40 millions de nouveaux crédits.', 'fr')).toEqual([
+      ['250 kilomètres', 250],
+      ['40 millions de nouveaux crédits', 40000000],
+    ]);
+  });
+
   it('reads number words, collectives and vague quantities', () => {
     expect(figures('Deux personnes sont mortes et une trentaine de pesticides sont analysés. Des dizaines de milliers de personnes sont sans abri.', 'fr')).toEqual([
       ['Deux personnes', 2],

@@ -245,12 +245,14 @@ function phraseEndingAt(reading: Reading, end: number, bound: number, nearest = 
     }
   }
   if (end - start >= MAX_SEGMENT) return null;
-  // "Patrol Chief James Hall with the New York Police Department said": a name heads the segment.
+  // "Patrol Chief James Hall with the New York Police Department said", "Dr. Maria Van Kerkhove of the WHO said":
+  // a name heads the segment.
   const leading = names.chunkOf[start] ?? -1;
   if (leading !== -1) {
     const chunk = names.chunks[leading]!;
     const after = tokens[chunk.last + 1];
-    if (!nearest && !chunk.possessive && chunk.last < end && after !== undefined && isPreposition(reading, after.lower) && !rules.auxiliaries.has(after.lower)) {
+    const linked = after !== undefined && (rules.nounLinks.has(after.lower) || after.lower === 'of');
+    if (!nearest && !chunk.possessive && chunk.last < end && after !== undefined && (isPreposition(reading, after.lower) || linked) && !rules.auxiliaries.has(after.lower)) {
       return { kind: 'name', chunk: leading, at: tokens[chunk.first]!.start };
     }
   }

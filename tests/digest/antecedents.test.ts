@@ -175,3 +175,10 @@ describe('antecedents: plural pronouns', () => {
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Les syndicats');
   });
 });
+
+describe('antecedents: epithets of age', () => {
+  it('takes « la quinquagénaire » for the woman the sentence before is about', () => {
+    const text = 'Nathalie Roux, 52 ans, n’en revient toujours pas. « J’ai tout perdu en une nuit, ma maison, mes souvenirs, tout », souffle la quinquagénaire.';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Nathalie Roux');
+  });
+});

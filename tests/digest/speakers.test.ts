@@ -441,3 +441,10 @@ describe('speakers: adverbs between a subject and its verb', () => {
     expect(speakers(text, 'en')[0]?.[1]).toBe('Daily Ledger');
   });
 });
+
+describe('speakers: a name heading a description with its organisation', () => {
+  it('reads "Dr. X of the Y said" as X, not the organisation', () => {
+    const text = 'Dr. Maria Lopes of the World Health Organization said: "We are seeing an increase in cases in every region of the world right now."';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Maria Lopes');
+  });
+});

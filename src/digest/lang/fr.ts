@@ -173,7 +173,8 @@ export const french: LanguageRules = {
       médecin docteur général colonel commandant capitaine haut-commissaire commissaire témoin proche cadre
       spécialiste politologue sociologue substitut syndicaliste élu membre leader dirigeants responsables
       secrétaire-général chef d'état-major astronaute pilote victime élève architecte psychologue
-      avocat-conseil notaire photographe biologiste épidémiologiste virologue infectiologue`,
+      avocat-conseil notaire photographe biologiste épidémiologiste virologue infectiologue trentenaire
+      quadragénaire quinquagénaire sexagénaire septuagénaire octogénaire nonagénaire centenaire`,
   }),
   officeNouns: wordSet(`procureur procureure juge préfet préfète porte-parole gendarme policier policière enquêteur
     enquêtrice avocat avocate maire ministre ambassadeur ambassadrice commissaire`),

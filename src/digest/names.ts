@@ -108,7 +108,7 @@ export function findNames(doc: ParsedDocument, plain: readonly { start: number; 
     }
     let last = extendChunk(doc, i);
     // « la ministre des Sports Laura Flessel »: the domain of a job and the name of its holder are two runs.
-    if (isJobDomain(doc, i, last)) last = i;
+    if (isJobDomain(doc, i, last) || isPartyLabel(doc, i, last)) last = i;
     last = outletBeforeSpeaker(doc, i, last);
     const chunk = makeChunk(doc, i, last);
     if (chunk && chunk.inQuote) {
@@ -154,6 +154,18 @@ function addShortMentions(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int
   chunks.forEach((chunk, index) => {
     for (let k = chunk.first; k <= chunk.last; k++) chunkOf[k] = index;
   });
+}
+
+/**
+ * « le député LFI François Ruffin », "Democratic Sen. …": an acronym opening a run of three words or more, after a
+ * job noun or before a first name, is the label of a party or an organisation, not part of the holder's name.
+ */
+function isPartyLabel(doc: ParsedDocument, first: number, last: number): boolean {
+  const { tokens, rules } = doc;
+  if (last - first < 2 || !ACRONYM.test(tokens[first]!.text)) return false;
+  const before = tokens[first - 1];
+  const job = before !== undefined && before.word && !before.capitalized && jobInfo(before.lower, rules) !== null;
+  return job || firstNameGender(rules, tokens[first + 1]!.lower) !== undefined;
 }
 
 /**
@@ -363,6 +375,8 @@ export function jobInfo(lower: string, rules: LanguageRules): { job: string; gen
   }
   if (rules.code === 'en') {
     if (/(?:woman|women)$/.test(lower)) return { job: lower, gender: 'f' };
+    // "the 52-year-old said": an age stands for the person.
+    if (/^\d{1,3}-year-olds?$/.test(lower)) return { job: 'year-old', gender: null };
     if (/(?:ist|ists|ologist|grapher|graphers|ician|icians|person)$/.test(lower) && lower.length > 5) return { job: lower, gender: null };
   }
   if (rules.code === 'fr') {

@@ -448,3 +448,15 @@ describe('speakers: a name heading a description with its organisation', () => {
     expect(speakers(text, 'en')[0]?.[1]).toBe('Maria Lopes');
   });
 });
+
+describe('speakers: party labels and ages around a name', () => {
+  it('splits a party acronym off the name it precedes', () => {
+    const text = 'Sur son compte X, le député LFI François Ruffin a dénoncé « une réforme injuste qui frappe d’abord les plus modestes ».';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('François Ruffin');
+  });
+
+  it('takes "the 52-year-old" for the person the sentence before is about', () => {
+    const text = 'Nathan Cole, 52, lost his home in the fire. "I had ten minutes to get out with the kids and the dog," the 52-year-old said.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Nathan Cole');
+  });
+});

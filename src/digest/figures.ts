@@ -325,11 +325,11 @@ function isIdentifierOrDate(
       rules.numbers.hedges.some((h) => h.includes(lower));
     if (!known && !nameless) return true;
   }
-  // "42 Division's Primary Response Unit": a number before a singular capitalised word that counts nothing after it
-  // ("18 Calgary seats", "26 First Nations" do) names a unit.
+  // "42 Division's Primary Response Unit": in a language that capitalises names only (not German's "850 Euro"), a
+  // number before a singular capitalised word that counts nothing after it ("18 Calgary seats" does) names a unit.
   const afterNext = tokens[last + 2];
   const countsAfter = afterNext?.word === true && /[sx]$/u.test(afterNext.lower) && !afterNext.lower.endsWith('ss');
-  if (plainInteger && next?.word && /^\p{Lu}\p{Ll}+(?:['’]s)?$/u.test(next.text) && !/s$/u.test(next.text.replace(/['’]s$/u, '')) && next.start - end <= 1 && !countsAfter) {
+  if (rules.stopwords.size > 0 && plainInteger && next?.word && /^\p{Lu}\p{Ll}+(?:['’]s)?$/u.test(next.text) && !/s$/u.test(next.text.replace(/['’]s$/u, '')) && next.start - end <= 1 && !countsAfter) {
     const lower = next.lower.replace(/['’]s$/u, '');
     if (!months.has(lower) && !CURRENCY_SYMBOLS.has(lower) && !rules.numbers.currencyWords.has(lower) && !rules.stopwords.has(lower)) return true;
   }

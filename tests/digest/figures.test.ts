@@ -203,6 +203,7 @@ describe('figures: how digits are written', () => {
       ['46 seats', 46],
       ['43 seats', 43],
     ]);
+    expect(figures('Das iPhone kostet 850 Euro auch im Handel.', 'de').map(([, value]) => value)).toEqual([850]);
     expect(figures("Officers of 42 Division's Primary Response Unit found 18 Calgary seats and 26 First Nations.", 'en')).toEqual([
       ['18 Calgary seats', 18],
       ['26 First Nations', 26],

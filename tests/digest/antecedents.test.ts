@@ -182,3 +182,15 @@ describe('antecedents: epithets of age', () => {
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Nathalie Roux');
   });
 });
+
+describe('antecedents: a minister named before', () => {
+  it('takes « le ministre de l’Intérieur » for the politician the sentence before is about', () => {
+    const text = 'Gérald Darmanin était l’invité de BFMTV dimanche. Le ministre de l’Intérieur a affirmé que « la police fera respecter l’ordre partout sur le territoire ».\n« Il n’y aura aucune zone de non-droit », a-t-il insisté.';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes.map((quote) => quote.speaker)).toEqual(['Gérald Darmanin', 'Gérald Darmanin']);
+  });
+
+  it('still keeps a prosecutor for someone new', () => {
+    const text = 'Jean Martin a été interpellé mardi à son domicile. « Il sera présenté à un juge d’instruction dans la journée », a indiqué le procureur.';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('le procureur');
+  });
+});

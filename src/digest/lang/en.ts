@@ -146,7 +146,7 @@ export const english: LanguageRules = {
       goalkeeper quarterback winger`,
   }),
   officeNouns: wordSet(`prosecutor prosecutors judge sheriff coroner spokesman spokeswoman spokesperson police officer
-    detective inspector lawyer attorney mayor governor minister secretary ambassador commissioner`),
+    detective inspector lawyer attorney mayor governor ambassador commissioner`),
   personNouns: wordSet('man woman girl boy lady gentleman teenager youngster student mother father'),
   locativePrepositions: wordSet('in at from into near across'),
   humanNouns: wordSet(`people person persons official officials officer officers source sources expert experts

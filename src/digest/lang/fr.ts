@@ -177,7 +177,7 @@ export const french: LanguageRules = {
       quadragénaire quinquagénaire sexagénaire septuagénaire octogénaire nonagénaire centenaire`,
   }),
   officeNouns: wordSet(`procureur procureure juge préfet préfète porte-parole gendarme policier policière enquêteur
-    enquêtrice avocat avocate maire ministre ambassadeur ambassadrice commissaire`),
+    enquêtrice avocat avocate maire ambassadeur ambassadrice commissaire`),
   personNouns: wordSet('femme homme fille garçon jeune dame monsieur adolescent adolescente étudiant étudiante lycéen lycéenne mère père'),
   locativePrepositions: wordSet('à au aux en dans vers depuis'),
   humanNouns: wordSet(`gens personne personnes responsable responsables source sources expert experts habitant

@@ -240,7 +240,21 @@ function isNameWord(doc: ParsedDocument, i: number, lowercaseWords: Set<string>,
   const next = doc.tokens[i + 1];
   // "Smith, who has led the company since 2015, …": a relative pronoun for people makes it a name.
   if (next?.text === ',' && rules.personRelatives.has(doc.tokens[i + 2]?.lower ?? '')) return true;
+  // "Zelensky said …", « Macron a déclaré … »: an unknown word opening a sentence right before a speech verb is its subject.
+  if (speaksNext(doc, i)) return true;
   return next !== undefined && adjacent(token, next) && next.capitalized && !isFunctionWord(next.lower, rules);
+}
+
+/** Whether a speech verb in the past or present follows token `i`, after at most one auxiliary. */
+function speaksNext(doc: ParsedDocument, i: number): boolean {
+  const { tokens, rules } = doc;
+  let k = i + 1;
+  if (rules.auxiliaries.has(tokens[k]?.lower ?? '')) k++;
+  const verb = tokens[k];
+  if (verb === undefined || !verb.word || verb.capitalized || !rules.speechVerbs.has(verb.lower) || rules.speechVerbBases.has(verb.lower)) return false;
+  // "Witnesses said", "Critics say": a noun for people or documents is no name.
+  const lower = tokens[i]!.lower;
+  return !rules.stopwords.has(lower) && jobInfo(lower, rules) === null && !singulars(lower).some((form) => rules.humanNouns.has(form) || rules.documentNouns.has(form));
 }
 
 /** "Stephenson DENIES that": a common word in capitals is shouting, not a name. */

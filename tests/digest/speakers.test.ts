@@ -460,3 +460,12 @@ describe('speakers: party labels and ages around a name', () => {
     expect(speakers(text, 'en')[0]?.[1]).toBe('Nathan Cole');
   });
 });
+
+describe('speakers: an unknown name opening a sentence before a speech verb', () => {
+  it('reads it as a name the later description takes up, but not a noun for people', () => {
+    const text = 'Zelensky said the allies had to act faster. "Ukraine will never forget the help of our partners in these dark days," the Ukrainian president wrote on Telegram.';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Zelensky');
+    const witnesses = 'Witnesses said the driver was speeding. "He came out of nowhere and hit the barrier at full speed," one of them told the local paper.';
+    expect(speakers(witnesses, 'en')[0]?.[1]).not.toBe('Witnesses');
+  });
+});

@@ -10,6 +10,7 @@
  */
 import type { Gender } from './lang/rules.ts';
 import { chooseAntecedent } from './antecedents.ts';
+import { resolveDescription } from './descriptions.ts';
 import { jobInfo, singulars, type Person } from './names.ts';
 import type { Reading, SpeakerRef } from './noun-phrases.ts';
 import { focusBefore, isPerson, sentenceFocus, type Focus, type SubjectResolver } from './salience.ts';
@@ -55,6 +56,11 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
       return resolvePronoun(reading, ref.gender, ref.at, history);
     case 'phrase': {
       const { tokens, rules } = doc;
+      // « réagit l'intéressé », « explique le parti »: a description speaking takes up someone named before, unless
+      // the article gave its job to someone (below).
+      const holder = ref.definite && jobInfo(ref.head, rules) ? personWithJob(reading, ref.head, ref.at) : null;
+      const described = speaking && !holder ? resolveDescription(reading, ref, history, subjectResolver(reading, history)) : null;
+      if (described) return described;
       if (ref.definite && jobInfo(ref.head, rules)) {
         const person =
           personWithJob(reading, ref.head, ref.at) ??

@@ -331,6 +331,9 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
       break;
     }
     if (rules.verbGlue.has(next.lower) && !rules.determiners.has(next.lower) && !rules.nounLinks.has(next.lower)) break;
+    // « souligne l'établissement français le communiqué »: a second determiner, with no preposition before it, opens
+    // another noun phrase (a number word may be the noun's rank: « le numéro un du parti »).
+    if (determiner && secondDeterminer(reading, last + 1)) break;
     if (isSpeechVerb(reading, last + 1)) break;
     // « a indiqué le juge mardi (soir) »: time words closing the clause after the noun are adverbs.
     if (last > i && rules.adverbs.has(next.lower) && !rules.determiners.has(next.lower) && closesWithAdverbs(reading, last + 1)) break;
@@ -424,6 +427,16 @@ function nameAfterJob(reading: Reading, last: number, bound: number): number {
   if (k === last + 1 || k >= bound || !jobInfo(tokens[k - 1]!.lower, rules)) return -1;
   const chunk = names.chunkOf[k] ?? -1;
   return chunk !== -1 && names.chunks[chunk]!.first === k && !names.chunks[chunk]!.possessive ? chunk : -1;
+}
+
+/** Whether token `k` is a determiner after a word that neither links nor governs it: the start of another phrase. */
+function secondDeterminer(reading: Reading, k: number): boolean {
+  const { tokens, rules } = reading.doc;
+  const lower = tokens[k]!.lower;
+  // « le sénateur Les Républicains François Bonhomme »: a capitalised article opens a name, not a phrase.
+  if (!rules.determiners.has(lower) || tokens[k]!.capitalized || rules.nounLinks.has(lower) || rules.numbers.words.has(lower)) return false;
+  const previous = tokens[k - 1]!;
+  return previous.word && !rules.determiners.has(previous.lower) && !rules.phraseBreakers.has(previous.lower) && !rules.nounLinks.has(previous.lower) && previous.lower !== 'of';
 }
 
 /** Whether only adverbs stand from token `k` to the next punctuation mark. */

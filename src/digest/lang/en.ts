@@ -148,6 +148,9 @@ export const english: LanguageRules = {
   officeNouns: wordSet(`prosecutor prosecutors judge sheriff coroner spokesman spokeswoman spokesperson police officer
     detective inspector lawyer attorney mayor governor ambassador commissioner`),
   personNouns: wordSet('man woman girl boy lady gentleman teenager youngster student mother father'),
+  organisationNouns: wordSet('group party organization organisation foundation association union coalition alliance nonprofit charity'),
+  concernedNouns: genderedWords({}),
+  demonstrativeHeads: genderedWords({}),
   locativePrepositions: wordSet('in at from into near across'),
   humanNouns: wordSet(`people person persons official officials officer officers source sources expert experts
     analyst analysts resident residents witness witnesses friend friends aide aides critic critics

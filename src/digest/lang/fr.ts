@@ -179,6 +179,10 @@ export const french: LanguageRules = {
   officeNouns: wordSet(`procureur procureure juge préfet préfète porte-parole gendarme policier policière enquêteur
     enquêtrice avocat avocate maire ambassadeur ambassadrice commissaire`),
   personNouns: wordSet('femme homme fille garçon jeune dame monsieur adolescent adolescente étudiant étudiante lycéen lycéenne mère père'),
+  organisationNouns: wordSet(`parti association groupe établissement syndicat organisation ong fondation fédération
+    collectif institution mouvement formation`),
+  concernedNouns: genderedWords({ m: 'intéressé', f: 'intéressée' }),
+  demonstrativeHeads: genderedWords({ m: 'celui', f: 'celle' }),
   locativePrepositions: wordSet('à au aux en dans vers depuis'),
   humanNouns: wordSet(`gens personne personnes responsable responsables source sources expert experts habitant
     habitants témoin témoins ami amis amie amies proche proches partisan partisans critique critiques

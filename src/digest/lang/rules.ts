@@ -187,6 +187,12 @@ export interface LanguageRules {
   officeNouns: ReadonlySet<string>;
   /** Generic nouns for a person ("femme", "jeune", "man"): a description with one refers to the person just named. */
   personNouns: ReadonlySet<string>;
+  /** Nouns for organisations (« le parti », "the group"): a definite one speaking takes up the organisation named before. */
+  organisationNouns: ReadonlySet<string>;
+  /** Nouns for the person a matter concerns (« l'intéressé »): a definite one takes up the last person named. */
+  concernedNouns: ReadonlyMap<string, Gender>;
+  /** Demonstrative pronouns heading a relative clause (« celui qui »): a description of a person named before. */
+  demonstrativeHeads: ReadonlyMap<string, Gender>;
   /** Prepositions of place: a name they govern is a place, not a person ("à Nantes", "in Leeds"). */
   locativePrepositions: ReadonlySet<string>;
   /** Nouns for people and groups of people, to tell a human subject from a thing. */

@@ -240,9 +240,21 @@ function isNameWord(doc: ParsedDocument, i: number, lowercaseWords: Set<string>,
   const next = doc.tokens[i + 1];
   // "Smith, who has led the company since 2015, …": a relative pronoun for people makes it a name.
   if (next?.text === ',' && rules.personRelatives.has(doc.tokens[i + 2]?.lower ?? '')) return true;
+  // « Olena, 34 ans, … », "Maria, a nurse, …": an age or a job set off after the word describes a person.
+  if (next?.text === ',' && describedAfterComma(doc, i + 2)) return true;
   // "Zelensky said …", « Macron a déclaré … »: an unknown word opening a sentence right before a speech verb is its subject.
   if (speaksNext(doc, i)) return true;
   return next !== undefined && adjacent(token, next) && next.capitalized && !isFunctionWord(next.lower, rules);
+}
+
+/** Whether an age (« 34 ans », "34") or a job, with or without its article, starts at token `k`. */
+function describedAfterComma(doc: ParsedDocument, k: number): boolean {
+  const { tokens, rules } = doc;
+  const first = tokens[k];
+  if (!first) return false;
+  if (/^\d{1,3}$/u.test(first.text)) return tokens[k + 1]?.text === ',' || rules.numbers.timeUnits.has(tokens[k + 1]?.lower ?? '');
+  const job = rules.determiners.has(first.lower) ? tokens[k + 1] : first;
+  return job !== undefined && job.word && !job.capitalized && jobInfo(job.lower, rules) !== null;
 }
 
 /** Whether a speech verb in the past or present follows token `i`, after at most one auxiliary. */

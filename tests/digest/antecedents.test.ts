@@ -194,3 +194,15 @@ describe('antecedents: a minister named before', () => {
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('le procureur');
   });
 });
+
+describe('antecedents: a first name set off by an age or a job', () => {
+  it('reads « Olena, 34 ans, mère de deux enfants » as a person the pronoun takes up', () => {
+    const text = 'À Kiev, la population se prépare à un nouvel hiver de guerre. Olena, 34 ans, mère de deux enfants, a acheté un générateur. « On ne sait jamais quand l’électricité va revenir », explique-t-elle.';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Olena');
+  });
+
+  it('takes « la cheffe du gouvernement » for the woman named before', () => {
+    const text = 'Elisabeth Borne a répondu aux critiques. « Je suis à la tâche et je compte bien le rester jusqu’au bout », a déclaré la cheffe du gouvernement.';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Elisabeth Borne');
+  });
+});

@@ -168,7 +168,7 @@ export const french: LanguageRules = {
       voisine patiente cliente vendeuse boulangère éleveuse chômeuse sinistrée réfugiée manifestante
       entrepreneuse artisane cuisinière serveuse soignante gérante inventrice créatrice chanteuse comédienne
       actrice pêcheuse sportive championne coureuse navigatrice eurodéputée magistrate grand-mère attaquante
-      défenseuse gardienne buteuse`,
+      défenseuse gardienne buteuse cheffe`,
     null: `ministre secrétaire porte-parole responsable chef maire juge diplomate journaliste analyste économiste
       médecin docteur général colonel commandant capitaine haut-commissaire commissaire témoin proche cadre
       spécialiste politologue sociologue substitut syndicaliste élu membre leader dirigeants responsables

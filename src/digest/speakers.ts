@@ -215,8 +215,10 @@ function accordingToAt(doc: ParsedDocument, i: number): number {
  * The attribution an inverted pronoun at token `k` gives: « a-t-elle dit » → a pronoun; the impersonal
  * « peut-on lire (dans Les Échos) » → the publication named after it, or else the last source cited ("it").
  */
-function invertedAttribution(reading: Reading, k: number, bound: number): Attribution | null {
+function invertedAttribution(reading: Reading, first: number, bound: number): Attribution | null {
   const { tokens, rules } = reading.doc;
+  // « s'est-il inquiété », « se serait-elle dite », « lui a-t-il répondu »: an object clitic before the inverted verb.
+  const k = rules.objectClitics.has(tokens[first]!.lower) && first + 1 < bound ? first + 1 : first;
   const pronoun = rules.invertedPronoun?.exec(tokens[k]!.lower);
   if (!pronoun) return null;
   const subject = pronoun[1] ?? '';

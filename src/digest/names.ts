@@ -25,6 +25,8 @@ export interface NameChunk {
   gender: Gender;
   /** A title or job noun was part of the run ("President", "Oceanographer"). */
   titled: boolean;
+  /** The jobs its titles name ("Gov." → governor, « le juge » → juge), which a later « le juge » takes up. */
+  jobs: string[];
   /** Ends with a possessive "'s": a determiner of the next noun, never a subject. */
   possessive: boolean;
   inQuote: boolean;
@@ -358,6 +360,7 @@ function makeChunk(doc: ParsedDocument, first: number, last: number): NameChunk 
   let nameFirst = first;
   let gender: Gender = null;
   let titled = false;
+  const jobs: string[] = [];
   for (let k = first; k <= last; k++) {
     const lower = tokens[k]!.lower;
     if (lower === '.') continue;
@@ -369,6 +372,8 @@ function makeChunk(doc: ParsedDocument, first: number, last: number): NameChunk 
     if (title !== undefined || job) {
       titled = true;
       gender = title ?? job?.gender ?? gender;
+      const held = job?.job ?? rules.titleJobs.get(lower) ?? jobInfo(lower, rules)?.job;
+      if (held) jobs.push(held);
       nameFirst = k + 1;
       if (tokens[nameFirst]?.text === '.') nameFirst++;
     }
@@ -385,7 +390,7 @@ function makeChunk(doc: ParsedDocument, first: number, last: number): NameChunk 
     key.push(normaliseName(token.text));
   }
   if (key.length === 0) return null;
-  return { first, last, text: nameText, key, gender, titled, possessive, inQuote: doc.quoteOf[first] !== -1 };
+  return { first, last, text: nameText, key, gender, titled, jobs, possessive, inQuote: doc.quoteOf[first] !== -1 };
 }
 
 /** Lower-case, accent-free form of a name word, possessive removed. */
@@ -453,7 +458,7 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
       person.gender = gender;
       person.genderFrom = sureGender !== null ? 'text' : gender !== null ? 'first-name' : null;
     }
-    for (const job of context.jobs) person.jobs.add(job);
+    for (const job of [...context.jobs, ...chunk.jobs]) person.jobs.add(job);
     if (chunk.titled || context.jobs.length > 0 || context.human || gender !== null || initialled(doc, chunk)) person.human = true;
     if (!chunk.titled && namedAsThing(doc, chunk)) person.thing = true;
     const offset = doc.tokens[chunk.first]!.start;
@@ -563,6 +568,9 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
     const token = tokens[k]!;
     if (!token.word || doc.quoteOf[k] !== -1) break;
     if (chunkOf[k] !== -1) continue;
+    // « Me Pierre Martin »: a courtesy title left out of the run still names the job.
+    const titleJob = k === chunk.first - 1 && token.capitalized ? rules.titleJobs.get(token.lower) : undefined;
+    if (titleJob) jobs.push(titleJob);
     // « le ministre de l’Intérieur Gérald Darmanin »: an elided article is not the clitic of a verb.
     if ((rules.verbGlue.has(token.lower) && !rules.determiners.has(token.lower)) || rules.pronouns.has(token.lower)) break;
     if (rules.phraseBreakers.has(token.lower) && !rules.nounLinks.has(token.lower)) break;

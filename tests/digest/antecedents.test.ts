@@ -206,3 +206,17 @@ describe('antecedents: a first name set off by an age or a job', () => {
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Elisabeth Borne');
   });
 });
+
+describe('antecedents: a role given by a title before the name', () => {
+  it('takes "the governor", « l’avocat » up as the person titled so before', () => {
+    const english = 'Gov. Kathy Hochul announced the new plan on Monday. The governor said the state would invest "billions of dollars in new housing for working families over the next decade."';
+    expect(analyzeArticle({ title: null, text: english, lang: 'en' }).quotes[0]?.speaker).toBe('Kathy Hochul');
+    const french = 'Me Pierre Martin défend le prévenu depuis deux ans. « Nous allons faire appel de cette décision dès demain matin », a déclaré l’avocat.';
+    expect(analyzeArticle({ title: null, text: french, lang: 'fr' }).quotes[0]?.speaker).toBe('Pierre Martin');
+  });
+
+  it('reads athletes as people: « Le footballeur a présenté ses excuses : « … » »', () => {
+    const text = 'Le footballeur a présenté ses excuses sur Instagram : « Je regrette profondément mes propos et je m’excuse auprès de tous ceux que j’ai blessés. »';
+    expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Le footballeur');
+  });
+});

@@ -143,11 +143,22 @@ export const english: LanguageRules = {
       songwriter poet filmmaker host presenter commentator blogger influencer athlete veteran soldier
       firefighter paramedic mechanic waiter cashier passenger motorist pedestrian victim
       suspect defendant plaintiff spectator shopper grandmother grandfather striker defender midfielder
-      goalkeeper quarterback winger`,
+      goalkeeper quarterback winger footballer cricketer swimmer skier sprinter`,
   }),
   officeNouns: wordSet(`prosecutor prosecutors judge sheriff coroner spokesman spokeswoman spokesperson police officer
     detective inspector lawyer attorney mayor governor ambassador commissioner`),
   personNouns: wordSet('man woman girl boy lady gentleman teenager youngster student mother father'),
+  titleJobs: new Map([
+    ...['gov', 'gov.'].map((t) => [t, 'governor'] as const),
+    ...['sen', 'sen.'].map((t) => [t, 'senator'] as const),
+    ...['rep', 'rep.'].map((t) => [t, 'representative'] as const),
+    ...['gen', 'gen.'].map((t) => [t, 'general'] as const),
+    ...['col', 'col.'].map((t) => [t, 'colonel'] as const),
+    ...['capt', 'capt.'].map((t) => [t, 'captain'] as const),
+    ...['dr', 'dr.'].map((t) => [t, 'doctor'] as const),
+    ...['prof', 'prof.'].map((t) => [t, 'professor'] as const),
+    ['pm', 'minister'],
+  ]),
   organisationNouns: wordSet('group party organization organisation foundation association union coalition alliance nonprofit charity'),
   concernedNouns: genderedWords({}),
   demonstrativeHeads: genderedWords({}),

@@ -158,7 +158,8 @@ export const french: LanguageRules = {
       adolescent garçon commerçant retraité riverain voisin patient client vendeur boulanger éleveur chômeur
       sinistré réfugié manifestant entrepreneur artisan chauffeur cuisinier serveur soignant gérant pompier
       propriétaire locataire inventeur créateur chanteur comédien acteur pêcheur sportif champion
-      coureur navigateur soldat eurodéputé magistrat grand-père attaquant défenseur gardien buteur ailier`,
+      coureur navigateur soldat eurodéputé magistrat grand-père attaquant défenseur gardien buteur ailier
+      footballeur rugbyman handballeur basketteur nageur skieur boxeur tennisman`,
     f: `présidente directrice dirigeante patronne députée sénatrice conseillère ambassadrice procureure avocate
       professeure chercheuse chercheure auteure autrice écrivaine experte infirmière préfète fondatrice
       militante élue candidate habitante amie historienne chancelière reine princesse mère fille épouse
@@ -168,7 +169,7 @@ export const french: LanguageRules = {
       voisine patiente cliente vendeuse boulangère éleveuse chômeuse sinistrée réfugiée manifestante
       entrepreneuse artisane cuisinière serveuse soignante gérante inventrice créatrice chanteuse comédienne
       actrice pêcheuse sportive championne coureuse navigatrice eurodéputée magistrate grand-mère attaquante
-      défenseuse gardienne buteuse cheffe`,
+      défenseuse gardienne buteuse cheffe footballeuse handballeuse basketteuse nageuse skieuse boxeuse`,
     null: `ministre secrétaire porte-parole responsable chef maire juge diplomate journaliste analyste économiste
       médecin docteur général colonel commandant capitaine haut-commissaire commissaire témoin proche cadre
       spécialiste politologue sociologue substitut syndicaliste élu membre leader dirigeants responsables
@@ -179,6 +180,11 @@ export const french: LanguageRules = {
   officeNouns: wordSet(`procureur procureure juge préfet préfète porte-parole gendarme policier policière enquêteur
     enquêtrice avocat avocate maire ambassadeur ambassadrice commissaire`),
   personNouns: wordSet('femme homme fille garçon jeune dame monsieur adolescent adolescente étudiant étudiante lycéen lycéenne mère père'),
+  titleJobs: new Map([
+    ...['dr', 'dr.'].map((t) => [t, 'docteur'] as const),
+    ...['pr', 'pr.'].map((t) => [t, 'professeur'] as const),
+    ...['me', 'me.', 'maître'].map((t) => [t, 'avocat'] as const),
+  ]),
   organisationNouns: wordSet(`parti association groupe établissement syndicat organisation ong fondation fédération
     collectif institution mouvement formation`),
   concernedNouns: genderedWords({ m: 'intéressé', f: 'intéressée' }),

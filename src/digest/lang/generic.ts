@@ -69,6 +69,7 @@ export const generic: LanguageRules = {
   jobNouns: genderedWords({}),
   officeNouns: NONE,
   personNouns: NONE,
+  titleJobs: new Map(),
   organisationNouns: NONE,
   concernedNouns: genderedWords({}),
   demonstrativeHeads: genderedWords({}),

@@ -185,6 +185,8 @@ export interface LanguageRules {
   jobNouns: ReadonlyMap<string, Gender>;
   /** Offices of institutions (prosecutor, judge, prefect): a definite one brings in a new person, its holder. */
   officeNouns: ReadonlySet<string>;
+  /** Abbreviated titles and the job they name ("gov" → "governor"), for a later description to take up. */
+  titleJobs: ReadonlyMap<string, string>;
   /** Generic nouns for a person ("femme", "jeune", "man"): a description with one refers to the person just named. */
   personNouns: ReadonlySet<string>;
   /** Nouns for organisations (« le parti », "the group"): a definite one speaking takes up the organisation named before. */

@@ -30,6 +30,7 @@ export function isSpeechVerb(reading: Reading, i: number): boolean {
   const { tokens, rules } = reading.doc;
   const token = tokens[i];
   if (!token?.word) return false;
+  if (periphrasisBefore(reading, i) > 0) return true;
   // "has pointed out", "spelled out": a verb and its particle report speech together.
   const particle = rules.particleSpeechVerbs.get(token.lower);
   if (particle !== undefined) return tokens[i + 1]?.lower === particle;
@@ -44,6 +45,13 @@ export function isSpeechVerb(reading: Reading, i: number): boolean {
   if (!rules.determiners.has(previous)) return true;
   // « il le juge » is a clitic and a verb; « a expliqué le juge », « pour le juge », « , le juge » an article and a noun.
   return rules.objectClitics.has(previous) && cliticCanFollow(reading, i - 2);
+}
+
+/** « a fait valoir que »: how many words of a speech periphrasis stand before its last word at token `i` (0 if none). */
+export function periphrasisBefore(reading: Reading, i: number): number {
+  const { tokens, rules } = reading.doc;
+  const phrase = rules.speechPeriphrases.find((words) => words.every((word, k) => tokens[i - words.length + 1 + k]?.lower === word));
+  return phrase ? phrase.length - 1 : 0;
 }
 
 /** Whether token `k` can stand before an object clitic: a subject, "ne", not a verb, a preposition or punctuation. */
@@ -91,6 +99,8 @@ const MAX_COMPLEMENT = 8;
 const DEFINITE = new Set(['the', 'le', 'la', "l'", 'les']);
 const CLOSES_APPOSITION = new Set([',', '.', ';', ')', '—', '–']);
 const COORDINATORS = new Set(['and', 'but', 'et', 'mais', 'puis']);
+/** Marks that may stand inside an apposition between a subject and its verb. */
+const APPOSITION_MARKS = new Set(['.', '-', '(', ')']);
 const GOVERNING_ADJECTIVES = new Set(['familiar', 'close', 'briefed', 'knowledgeable', 'involved', 'proche', 'proches']);
 
 function isSkippable(reading: Reading, i: number): boolean {
@@ -117,7 +127,8 @@ export function isParticiple(reading: Reading, verb: number): boolean {
 export function subjectBefore(reading: Reading, verb: number, bound: number): SpeakerRef | null {
   const { doc, names } = reading;
   const { tokens, rules } = doc;
-  let i = verb - 1;
+  // « Gérald Darmanin a fait valoir que »: the subject stands before the light verb of a periphrasis.
+  let i = verb - 1 - periphrasisBefore(reading, verb);
   const progressive = i >= bound && rules.auxiliaries.has(tokens[i]!.lower);
   if (progressive && rules.passiveAuxiliaries.has(tokens[i]!.lower) && !isParticiple(reading, verb)) return { kind: 'passive', at: tokens[verb]!.start };
   for (let moved = true; moved; ) {
@@ -200,7 +211,8 @@ function subjectBeforeAside(reading: Reading, comma: number, bound: number): Spe
   const { tokens, rules } = doc;
   let open = comma - 1;
   while (open >= bound && open > comma - MAX_PARENTHESIS && tokens[open]!.text !== ',') {
-    if (!tokens[open]!.word && tokens[open]!.text !== '.' && tokens[open]!.text !== '-') return null;
+    // « Patrick Baudouin, avocat et président de la FIDH (…), a confirmé »: a parenthesis may close the apposition.
+    if (!tokens[open]!.word && !APPOSITION_MARKS.has(tokens[open]!.text)) return null;
     if (quoted(reading, open)) return null;
     open--;
   }
@@ -258,13 +270,17 @@ function phraseEndingAt(reading: Reading, end: number, bound: number, nearest = 
   }
   let first = start;
   for (let k = start; k <= end; k++) {
-    if (!rules.determiners.has(tokens[k]!.lower)) continue;
+    // « « une trahison » pour ses opposants au sein du parti »: a determiner inside a scare quote, fused with a
+    // preposition (« au », « aux ») or linking a complement after a word (« du parti ») opens no phrase.
+    const lower = tokens[k]!.lower;
+    if (!rules.determiners.has(lower) || rules.locativePrepositions.has(lower) || inScareQuote(reading, k)) continue;
+    if (k > start && rules.nounLinks.has(lower) && tokens[k - 1]!.word) continue;
     const previous = tokens[k - 1];
     if (k > start && previous && isPreposition(reading, previous.lower)) continue;
     first = k;
     if (!nearest) break;
   }
-  while (first < end && (isPreposition(reading, tokens[first]!.lower) || rules.adverbs.has(tokens[first]!.lower))) first++;
+  while (first < end && (isPreposition(reading, tokens[first]!.lower) || rules.adverbs.has(tokens[first]!.lower) || inScareQuote(reading, first))) first++;
   return makePhrase(reading, first, end);
 }
 

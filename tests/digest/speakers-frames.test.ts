@@ -14,3 +14,25 @@ describe('speakers: reflexive inverted incises', () => {
     expect(speakers(conditional, 'fr')).toEqual(['Claire Dumas']);
   });
 });
+
+describe('speakers: speech periphrases, verbs of reproach and recollection, long appositions', () => {
+  it('reads « a fait valoir que » and « fait savoir que » as speech verbs whose subject stands before « faire »', () => {
+    const text =
+      "Entendu par les députés, Marc Vidal a fait valoir que « le tribunal lui-même n'avait pas reconnu ce statut » et que l'association avait « appelé à manifester malgré l'interdiction ».";
+    expect(speakers(text, 'fr')).toEqual(['Marc Vidal', 'Marc Vidal']);
+  });
+
+  it('reads « a notamment tancé », « a renchéri » and « se remémore » with the subject after the verb', () => {
+    const text =
+      "L'opposition a volé au secours de l'organisation. « Cette fois, vous franchissez le Rubicon », a notamment tancé le député écologiste Jules Perrin. « C'est comme ça qu'on fait plier les contre-pouvoirs », a renchéri le patron du parti, Hugo Marchal, sur Twitter.";
+    expect(speakers(text, 'fr')).toEqual(['Jules Perrin', 'Hugo Marchal']);
+    const recollection = "Le séisme a frappé à l'aube. « J'ai entendu le vent et tout a commencé à trembler », se remémore une habitante.";
+    expect(speakers(recollection, 'fr')).toEqual(['une habitante']);
+  });
+
+  it('skips an apposition holding a parenthesis between the subject and its verb', () => {
+    const text =
+      "Sur le financement, Paul Renaud, avocat et président de la Fédération internationale des droits humains (FIDH), a confirmé sur franceinfo que « les subventions de l'association » peuvent venir de l'État.";
+    expect(speakers(text, 'fr')).toEqual(['Paul Renaud']);
+  });
+});

@@ -17,7 +17,9 @@ const SPEECH_VERBS = frenchVerbForms(`
   développer enchaîner continuer clamer analyser argumenter arguer féliciter indigner inquiéter
   marteler répéter considérer concéder révéler énoncer stipuler agacer alarmer étonner insurger offusquer désoler
   lamenter exhorter souhaiter saluer fustiger critiquer tonner pester conseiller recommander pointer
-  rapporter relater
+  rapporter relater tancer remémorer
+  tançant|tança
+  renchérir|renchérit|renchéri|renchérissent|renchérissait|renchérissant
   suggère|suggèrent|suggéré|suggérée|suggérait|suggérant|suggérer
   plaindre|plaint|plaignent|plaignait|plaignant|plaindre
   espérer|espère|espèrent|espéré|espérait|espérant
@@ -67,6 +69,9 @@ export const french: LanguageRules = {
   speechVerbs: SPEECH_VERBS,
   addresseeVerbs: wordSet(''),
   particleSpeechVerbs: new Map(),
+  speechPeriphrases: ['faire', 'fait', 'font', 'faisait', 'faisaient', 'faisant', 'fera', 'feront', 'ferait', 'fit'].flatMap((light) =>
+    ['valoir', 'observer', 'savoir', 'remarquer'].map((verb) => [light, verb]),
+  ),
   thatIsOptional: false,
   speechVerbBases: wordSet(),
   continuationVerbs: wordSet(`ajoute ajoutent ajouté ajoutée ajoutant ajouta poursuit poursuivent poursuivi

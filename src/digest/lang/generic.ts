@@ -20,6 +20,7 @@ export const generic: LanguageRules = {
   speechVerbs: NONE,
   addresseeVerbs: NONE,
   particleSpeechVerbs: new Map(),
+  speechPeriphrases: [],
   thatIsOptional: false,
   speechVerbBases: NONE,
   continuationVerbs: NONE,

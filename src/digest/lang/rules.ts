@@ -80,6 +80,11 @@ export interface LanguageRules {
   addresseeVerbs: ReadonlySet<string>;
   /** Verbs that report speech only with their particle ("pointed" + "out"), by inflected form. */
   particleSpeechVerbs: ReadonlyMap<string, string>;
+  /**
+   * Periphrases that report speech with a light verb before the verb of meaning (« a fait valoir que », « fait
+   * savoir que »), by the inflected form of the light verb: the subject stands before the light verb.
+   */
+  speechPeriphrases: readonly (readonly string[])[];
   /** Whether reported speech may drop its conjunction ("said the talks had stalled", without "that"). */
   thatIsOptional: boolean;
   /** Forms of speech verbs that double as nouns ("note", "report"): verbs only after an auxiliary or "to". */

@@ -469,3 +469,10 @@ describe('speakers: an unknown name opening a sentence before a speech verb', ()
     expect(speakers(witnesses, 'en')[0]?.[1]).not.toBe('Witnesses');
   });
 });
+
+describe('speakers: the antecedent of « qui » after scare quotes and complements', () => {
+  it('never opens the phrase inside a scare quote, at « au » or at « du »', () => {
+    const text = 'Le patron du parti a annoncé une alliance, une décision « historique » selon lui, mais « une trahison » pour ses opposants au sein du parti qui réclament « son départ immédiat de la présidence du mouvement ».';
+    expect(speakers(text, 'fr').at(-1)?.[1]).toBe('ses opposants au sein du parti');
+  });
+});

@@ -135,7 +135,6 @@ export function chooseAntecedent(
     }
   }
 
-  if (process.env.DBG) console.log('DBG', at, [...candidates.values()].map((c) => `${c.speaker.name}:${c.score}:${c.sources}`));
   let best: Candidate | null = null;
   for (const candidate of candidates.values()) {
     const total = candidate.score + (candidate.sources - 1) * CORROBORATION;

@@ -98,7 +98,10 @@ export function chooseAntecedent(
   for (let s = sentence - 1, back = 0; s >= 0 && back < FOCUS_SENTENCES; s--, back++) {
     const previous = doc.sentences[s]!;
     if (paragraph - previous.paragraph > 1 || doc.headings[previous.paragraph]) break;
-    if (offerFocus(sentenceFocus(reading, s, resolve, history), PREVIOUS_FOCUS - back * PER_SENTENCE_BACK)) break;
+    const focus = sentenceFocus(reading, s, resolve, history);
+    // "Ana Silva moved to Lisbon. Her landlord raised the rent. “…,” she said": a description owned by someone (her
+    // landlord) that may not be a person does not hide the person before it, its owner.
+    if (offerFocus(focus, PREVIOUS_FOCUS - back * PER_SENTENCE_BACK) && !(focus.kind === 'entity' && ownedDescription(focus.speaker))) break;
   }
   const continuing = continues(reading, index);
   // The last speaker quoted and the last one reported, if another.
@@ -141,6 +144,13 @@ export function chooseAntecedent(
     if (!best || total > best.score + (best.sources - 1) * CORROBORATION) best = candidate;
   }
   return best?.speaker ?? null;
+}
+
+/** Possessive determiners of English and French: a description they open is someone's (« son avocat », "her landlord"). */
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'son', 'sa', 'ses', 'leur', 'leurs']);
+
+function ownedDescription(speaker: Speaker): boolean {
+  return speaker.person === null && POSSESSIVES.has(speaker.name.split(/\s/u)[0]?.toLowerCase() ?? '');
 }
 
 /** Whether the pronoun at token `k` is the subject of a verb of continuation (« ajoute-t-il », "he added"). */

@@ -220,3 +220,10 @@ describe('antecedents: a role given by a title before the name', () => {
     expect(analyzeArticle({ title: null, text, lang: 'fr' }).quotes[0]?.speaker).toBe('Le footballeur');
   });
 });
+
+describe('antecedents: a description owned by the person before', () => {
+  it('does not let "her landlord" hide the woman it belongs to', () => {
+    const text = 'Ana Silva moved to Lisbon in 2019. Her landlord raised the rent twice last year. "I don’t know how much longer I can afford to stay here," she said.';
+    expect(analyzeArticle({ title: null, text, lang: 'en' }).quotes[0]?.speaker).toBe('Ana Silva');
+  });
+});

@@ -71,7 +71,8 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
       // « le quotidien du soir », "the paper": a definite description of a publication is the outlet last cited.
       if (ref.definite && singulars(ref.head).some((form) => rules.outletNouns.has(form))) {
         const outlet = resolvePronoun(reading, 'n', ref.at, history);
-        if (outlet) return outlet;
+        // « précise l'hebdomadaire » after « souligne la famille »: an outlet is a named source, never a group.
+        if (outlet?.person) return outlet;
       }
       const name = doc.text.slice(tokens[ref.first]!.start, tokens[ref.last]!.end);
       const forms = singulars(ref.head);

@@ -476,3 +476,10 @@ describe('speakers: the antecedent of « qui » after scare quotes and complemen
     expect(speakers(text, 'fr').at(-1)?.[1]).toBe('ses opposants au sein du parti');
   });
 });
+
+describe('speakers: an outlet described after a group spoke', () => {
+  it('keeps « l’hebdomadaire » rather than taking up « la famille »', () => {
+    const text = '« Ces accusations sont risibles et insultantes pour tous ceux qui le connaissent », souligne la famille. « Les deux hommes entretiennent un violent contentieux politique depuis des années », précise l’hebdomadaire.';
+    expect(speakers(text, 'fr').map(([, speaker]) => speaker)).toEqual(['la famille', 'l’hebdomadaire']);
+  });
+});

@@ -111,6 +111,7 @@ export function findNames(doc: ParsedDocument, plain: readonly { start: number; 
     let last = extendChunk(doc, i);
     // « la ministre des Sports Laura Flessel »: the domain of a job and the name of its holder are two runs.
     if (isJobDomain(doc, i, last) || isPartyLabel(doc, i, last)) last = i;
+    else last = labelBeforeHolder(doc, i, last);
     last = outletBeforeSpeaker(doc, i, last);
     const chunk = makeChunk(doc, i, last);
     if (chunk && chunk.inQuote) {
@@ -168,6 +169,25 @@ function isPartyLabel(doc: ParsedDocument, first: number, last: number): boolean
   const before = tokens[first - 1];
   const job = before !== undefined && before.word && !before.capitalized && jobInfo(before.lower, rules) !== null;
   return job || firstNameGender(rules, tokens[first + 1]!.lower) !== undefined;
+}
+
+/**
+ * « le sénateur Les Républicains François Bonhomme », « le député Renaissance Sacha Houlié »: after a job noun, a run
+ * whose holder's name starts later, at a known first name, opens with the label of a party or an organisation.
+ * Returns the last token of the label, or `last` when the run is one name.
+ */
+function labelBeforeHolder(doc: ParsedDocument, first: number, last: number): number {
+  const { tokens, rules } = doc;
+  // The label may keep its article (« Les Républicains »).
+  const before = tokens[rules.determiners.has(tokens[first - 1]?.lower ?? '') ? first - 2 : first - 1];
+  if (last - first < 2 || !before?.word || before.capitalized || jobInfo(before.lower, rules) === null) return last;
+  if (firstNameGender(rules, tokens[first]!.lower) !== undefined || rules.titles.has(tokens[first]!.lower)) return last;
+  for (let j = first + 1; j < last; j++) {
+    const previous = tokens[j - 1]!.lower;
+    if (firstNameGender(rules, tokens[j]!.lower) === undefined || firstNameGender(rules, previous) !== undefined || rules.titles.has(previous)) continue;
+    return j - 1;
+  }
+  return last;
 }
 
 /**
@@ -317,6 +337,8 @@ function extendChunk(doc: ParsedDocument, first: number): number {
     if (!next || !adjacent(current, next)) return last;
     // Inside a run, capitalised function words belong to the name ("Choe Son Hui", "Kim Jong Un").
     if (next.word && next.capitalized && !doc.headings[next.paragraph] && !isSentenceInitial(doc, last + 1) && !isShouted(doc, next)) {
+      // "said Gov. Spencer Cox Thursday": a time word after a full name is the clause's adverb, not a name word.
+      if (last > first && doc.rules.adverbs.has(next.lower)) return last;
       last++;
       continue;
     }

@@ -42,6 +42,8 @@ export function isSpeechVerb(reading: Reading, i: number): boolean {
   const next = tokens[i + 1]?.lower ?? '';
   if ((next === 'of' || rules.nounLinks.has(next)) && singulars(token.lower).some((form) => rules.speechVerbBases.has(form))) return false;
   if (/['’]s$/u.test(tokens[i - 1]?.text ?? '')) return false;
+  // "children's social media posts would …": a form a modal follows is the modal's subject, a noun.
+  if (FUTURE_MODALS.has(next)) return false;
   if (!rules.determiners.has(previous)) return true;
   // « il le juge » is a clitic and a verb; « a expliqué le juge », « pour le juge », « , le juge » an article and a noun.
   return rules.objectClitics.has(previous) && cliticCanFollow(reading, i - 2);
@@ -99,6 +101,8 @@ const MAX_COMPLEMENT = 8;
 const DEFINITE = new Set(['the', 'le', 'la', "l'", 'les']);
 const CLOSES_APPOSITION = new Set([',', '.', ';', ')', '—', '–']);
 const COORDINATORS = new Set(['and', 'but', 'et', 'mais', 'puis']);
+/** Modals that never follow a verb of speech directly, only a noun (their subject). */
+const FUTURE_MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should']);
 /** Marks that may stand inside an apposition between a subject and its verb. */
 const APPOSITION_MARKS = new Set(['.', '-', '(', ')']);
 const GOVERNING_ADJECTIVES = new Set(['familiar', 'close', 'briefed', 'knowledgeable', 'involved', 'proche', 'proches']);
@@ -354,7 +358,8 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     // « a indiqué le juge mardi (soir) »: time words closing the clause after the noun are adverbs.
     if (last > i && rules.adverbs.has(next.lower) && !rules.determiners.has(next.lower) && closesWithAdverbs(reading, last + 1)) break;
     // "the prime minister believed …": a past tense after the noun starts the predicate.
-    if (rules.pastSuffix?.test(next.lower) && !rules.determiners.has(tokens[last]!.lower)) break;
+    // "the party's elated leader Petteri Orpo": after a possessive the word is an adjective, as after a determiner.
+    if (rules.pastSuffix?.test(next.lower) && !rules.determiners.has(tokens[last]!.lower) && !/['’]s$/u.test(tokens[last]!.text)) break;
     // « Les commentaires allaient de … »: an imperfect or a conditional after the noun is the verb.
     if (rules.finiteSuffix?.test(next.lower)) break;
     // « Les syndicats appellent … »: after a plural, a word in « -ent » is its verb (adjectives agree: « présents »).

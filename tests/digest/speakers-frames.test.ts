@@ -36,3 +36,29 @@ describe('speakers: speech periphrases, verbs of reproach and recollection, long
     expect(speakers(text, 'fr')).toEqual(['Paul Renaud']);
   });
 });
+
+describe('speakers: the name closing a possessive description, a noun before a modal', () => {
+  it('reads "said the party’s elated leader NAME" as NAME', () => {
+    const text = '“Talks over forming a new government will be initiated under our leadership,” said the party’s elated leader Mikko Salonen, as he claimed victory.';
+    expect(speakers(text, 'en')).toEqual(['Mikko Salonen']);
+  });
+
+  it('takes a speech-verb form before a modal for a noun ("media posts would"), not a verb with its own subject', () => {
+    const text =
+      'However, Dan Feld, the founder of Safe Kids, said giving parents access to children’s social media posts would "deprive kids of the privacy protections we advocate for."';
+    expect(speakers(text, 'en')).toEqual(['Dan Feld']);
+  });
+});
+
+describe('speakers: words glued to a name', () => {
+  it('leaves a party label before the name out of it (« le sénateur Les Modérés Pierre Vasseur »)', () => {
+    const text = 'Après ce propos, le sénateur Les Modérés Pierre Vasseur a renchéri : « Il faut cesser de financer ces associations. »';
+    expect(speakers(text, 'fr')).toEqual(['Pierre Vasseur']);
+  });
+
+  it('leaves a time word after a full name out of it ("Spencer Cox Thursday")', () => {
+    const text =
+      'Two laws signed by Republican Gov. Daniel Price Thursday prohibit kids from using social media at night. Price said the laws would curb "poor mental health outcomes" among teens.';
+    expect(speakers(text, 'en')).toEqual(['Daniel Price']);
+  });
+});

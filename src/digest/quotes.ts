@@ -264,7 +264,10 @@ function isNonSpeech(doc: ParsedDocument, open: number, close: number, text: str
   const openToken = tokenAt(tokens, open);
   const closeToken = tokenAt(tokens, close);
   const before = tokens[openToken - 1];
-  if (before?.word && (rules.namingCues.has(before.lower) || isCrossReferenceCue(rules, before.lower))) return true;
+  // 'Hanks said the film "is the most personal project …"': a quotation opening on a verb is a predicate, not a title.
+  const first = tokens[openToken + 1];
+  const predicate = first !== undefined && first.word && !first.capitalized && (rules.auxiliaries.has(first.lower) || rules.copulas.has(first.lower));
+  if (before?.word && !predicate && (rules.namingCues.has(before.lower) || isCrossReferenceCue(rules, before.lower))) return true;
   // "known as", « connu sous le nom de », "dubbed as".
   const cue = tokens[openToken - 2];
   if (before?.word && cue?.word && NAMING_LINKS.has(before.lower) && rules.namingCues.has(cue.lower)) return true;

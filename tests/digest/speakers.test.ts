@@ -483,3 +483,11 @@ describe('speakers: an outlet described after a group spoke', () => {
     expect(speakers(text, 'fr').map(([, speaker]) => speaker)).toEqual(['la famille', 'l’hebdomadaire']);
   });
 });
+
+describe('speakers: a predicate quoted after a naming noun', () => {
+  it('reads "the film “is …”" as words said, not a title', () => {
+    const text = 'Tom Hanks and his son Colin attended the premiere. Hanks said the film "is the most personal project I have ever worked on in my whole career."';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Tom Hanks');
+    expect(speakers('She starred in the film "The Long Road Home to Nowhere" last year.', 'en')).toEqual([]);
+  });
+});

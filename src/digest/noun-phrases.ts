@@ -30,6 +30,8 @@ export function isSpeechVerb(reading: Reading, i: number): boolean {
   const { tokens, rules } = reading.doc;
   const token = tokens[i];
   if (!token?.word) return false;
+  // "the United States", "Consumer Reports": a word of a name is no verb.
+  if (token.capitalized && (reading.names.chunkOf[i] ?? -1) !== -1) return false;
   if (periphrasisBefore(reading, i) > 0) return true;
   // "has pointed out", "spelled out": a verb and its particle report speech together.
   const particle = rules.particleSpeechVerbs.get(token.lower);

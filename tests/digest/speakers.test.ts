@@ -491,3 +491,10 @@ describe('speakers: a predicate quoted after a naming noun', () => {
     expect(speakers('She starred in the film "The Long Road Home to Nowhere" last year.', 'en')).toEqual([]);
   });
 });
+
+describe('speakers: speech verbs inside names', () => {
+  it('does not read "States" of "the United States" as the verb "states"', () => {
+    const text = 'Jake Sullivan said on Sunday that the United States "will not allow Iran to acquire a nuclear weapon, full stop."';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Jake Sullivan');
+  });
+});

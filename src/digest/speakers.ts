@@ -11,6 +11,7 @@
  * @example
  *   attributeQuotations(reading, quotations)[0]?.name; // 'Choe Son Hui'
  */
+import { continuesPrevious } from './continuations.ts';
 import { resolvePronoun, resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts';
 import type { ParsedDocument } from './document.ts';
 import { jobInfo, singulars } from './names.ts';
@@ -79,7 +80,8 @@ export function attributeQuotations(reading: Reading, quotations: readonly Quota
       speaker = headlineSpeaker(reading, quotations, q, explicitOf, verbs, history);
       carried = true;
     } else if (!found) {
-      speaker = inferSpeaker(reading, quotations, q, explicitOf, history);
+      // A paragraph that opens a mark it does not close continues the quotation before it.
+      speaker = (continuesPrevious(doc, quotations, q) ? speakers[q - 1] : null) ?? inferSpeaker(reading, quotations, q, explicitOf, history);
       if (!speaker) {
         speaker = carriedSpeaker(reading, quotation, history);
         carried = true;
@@ -186,6 +188,12 @@ function readSource(reading: Reading, verb: number): number | null {
  */
 function sourceAfter(reading: Reading, from: number, bound: number): SpeakerRef | null {
   const ref = phraseAfter(reading, from, bound);
+  // "according to Brown's estimates": the owner of the estimate is the source.
+  if (ref?.kind === 'phrase') {
+    const owner = reading.names.chunkOf[ref.first] ?? -1;
+    const chunk = reading.names.chunks[owner];
+    if (chunk?.possessive && chunk.first === ref.first) return { kind: 'name', chunk: owner, at: ref.at };
+  }
   if (ref?.kind !== 'phrase' || !singulars(ref.head).some((form) => reading.doc.rules.documentNouns.has(form))) return ref;
   const { tokens, rules } = reading.doc;
   let next = ref.last + 1;
@@ -775,14 +783,15 @@ function namedSubject(reading: Reading, openToken: number, history: readonly Spe
   const { tokens, rules } = reading.doc;
   let end: number;
   if (ref?.kind === 'name') end = reading.names.chunks[ref.chunk]!.last;
-  else if (ref?.kind === 'phrase' && ref.definite && singulars(ref.head).some((form) => rules.humanNouns.has(form))) end = ref.last;
+  else if (ref?.kind === 'phrase' && ref.definite && singulars(ref.head).some((form) => rules.humanNouns.has(form) || rules.documentNouns.has(form))) end = ref.last;
   else return null;
   const institution = ref.kind === 'phrase';
   for (let k = end + 1; k < openToken; k++) {
     if (isSpeechVerb(reading, k) || rules.speechVerbs.has(tokens[k]!.lower)) return null;
   }
   const speaker = resolveSpeaker(reading, ref, history);
-  if (institution) return speaker?.human ? speaker : null;
+  // "The report, by the GAO, found that the Pentagon “…”": a document words what it holds.
+  if (institution) return speaker?.human || isDocument(reading, ref) ? speaker : null;
   return speaker?.person?.human && isPerson(speaker.person) ? speaker : null;
 }
 

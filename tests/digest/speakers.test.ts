@@ -498,3 +498,12 @@ describe('speakers: speech verbs inside names', () => {
     expect(speakers(text, 'en')[0]?.[1]).toBe('Jake Sullivan');
   });
 });
+
+describe('speakers: institutions and documents as the subject around a quotation', () => {
+  it('gives the quotation to a report or a prefecture the sentence is about', () => {
+    const report = 'The report, by the Government Accountability Office, found that the Pentagon "cannot account for more than half of its assets, worth trillions of dollars."';
+    expect(speakers(report, 'en')[0]?.[1]).toBe('The report');
+    const prefecture = 'La préfecture a pris un arrêté interdisant la manifestation, estimant qu’elle présentait « des risques sérieux de troubles graves à l’ordre public ».';
+    expect(speakers(prefecture, 'fr')[0]?.[1]).toBe('La préfecture');
+  });
+});

@@ -202,7 +202,8 @@ export const french: LanguageRules = {
     policiers soldats victimes familles parents syndicat syndicats gouvernement ministère office agence
     entreprise société police armée parti tribunal commission conseil comité groupe organisation
     administration opposition opposants ténor chiraquien proches associations collectif représentants
-    porte-parole ministre élus cabinet entourage direction service services`),
+    porte-parole ministre élus cabinet entourage direction service services préfecture mairie municipalité
+    gendarmerie rectorat parquet présidence`),
   documentNouns: wordSet(`rapport communiqué lettre note courrier courriel message document étude texte projet
     loi décret arrêté jugement décision avis tweet publication déclaration résolution circulaire
     compte-rendu procès-verbal plainte tribune éditorial enquête sondage manifeste bilan dossier

@@ -228,7 +228,11 @@ function subjectBeforeAside(reading: Reading, comma: number, bound: number): Spe
   const aside = comma - open <= MAX_ASIDE;
   // "The report, published by Amnesty, describes": a participle opens an apposition too.
   const participial = (rules.pastSuffix?.test(opener) ?? false) || isParticiple(reading, open + 1);
-  if (!aside && !participial && !rules.relativeSubjects.has(opener) && !rules.conjunctions.has(opener) && !opensDescription(reading, open + 1, comma - 1)) return null;
+  // "Warren Buffett, in his annual letter to shareholders, wrote": a prepositional phrase is an aside too.
+  const prepositional = governs(reading, opener);
+  if (!aside && !participial && !prepositional && !rules.relativeSubjects.has(opener) && !rules.conjunctions.has(opener) && !opensDescription(reading, open + 1, comma - 1)) {
+    return null;
+  }
   const end = open - 1;
   if (end < bound) return null;
   const chunk = names.chunkOf[end] ?? -1;

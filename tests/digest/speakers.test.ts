@@ -507,3 +507,10 @@ describe('speakers: institutions and documents as the subject around a quotation
     expect(speakers(prefecture, 'fr')[0]?.[1]).toBe('La préfecture');
   });
 });
+
+describe('speakers: a prepositional aside between the subject and its verb', () => {
+  it('reads past ", in his annual letter to shareholders," to the subject', () => {
+    const text = 'Warren Buffett, in his annual letter to shareholders, wrote that the company’s performance was "satisfactory, nothing more, nothing less, in a difficult year."';
+    expect(speakers(text, 'en')[0]?.[1]).toBe('Warren Buffett');
+  });
+});

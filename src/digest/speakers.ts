@@ -11,6 +11,7 @@
  * @example
  *   attributeQuotations(reading, quotations)[0]?.name; // 'Choe Son Hui'
  */
+import { continuesPrevious } from './continuations.ts';
 import { resolvePronoun, resolveSpeaker, type Speaker, type SpeechEvent } from './coreference.ts';
 import type { ParsedDocument } from './document.ts';
 import { jobInfo, singulars } from './names.ts';
@@ -79,7 +80,8 @@ export function attributeQuotations(reading: Reading, quotations: readonly Quota
       speaker = headlineSpeaker(reading, quotations, q, explicitOf, verbs, history);
       carried = true;
     } else if (!found) {
-      speaker = inferSpeaker(reading, quotations, q, explicitOf, history);
+      // A paragraph that opens a mark it does not close continues the quotation before it.
+      speaker = (continuesPrevious(doc, quotations, q) ? speakers[q - 1] : null) ?? inferSpeaker(reading, quotations, q, explicitOf, history);
       if (!speaker) {
         speaker = carriedSpeaker(reading, quotation, history);
         carried = true;
@@ -186,6 +188,12 @@ function readSource(reading: Reading, verb: number): number | null {
  */
 function sourceAfter(reading: Reading, from: number, bound: number): SpeakerRef | null {
   const ref = phraseAfter(reading, from, bound);
+  // "according to Brown's estimates": the owner of the estimate is the source.
+  if (ref?.kind === 'phrase') {
+    const owner = reading.names.chunkOf[ref.first] ?? -1;
+    const chunk = reading.names.chunks[owner];
+    if (chunk?.possessive && chunk.first === ref.first) return { kind: 'name', chunk: owner, at: ref.at };
+  }
   if (ref?.kind !== 'phrase' || !singulars(ref.head).some((form) => reading.doc.rules.documentNouns.has(form))) return ref;
   const { tokens, rules } = reading.doc;
   let next = ref.last + 1;

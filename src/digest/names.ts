@@ -81,6 +81,8 @@ export interface ArticleNames {
 /** Particles that belong to a name whatever surrounds them ("van Sebille", "bin Laden"). */
 const STRONG_PARTICLES = new Set(['van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ter', 'ten']);
 const POSSESSIVE = /['’]s$/u;
+/** A lower-case particle hyphenated to a capitalised name word ("al-Sisi", "el-Sissi", "ben-Gvir"). */
+const PARTICLE_JOINED = /^(?:al|el|ben|bin|ibn|abu|ould|ag)-\p{Lu}/u;
 const ACRONYM = /^\p{Lu}{2,}$/u;
 /** "J", "S.B": initials before a name. */
 const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u;
@@ -339,6 +341,11 @@ function extendChunk(doc: ParsedDocument, first: number): number {
     if (next.word && next.capitalized && !doc.headings[next.paragraph] && !isSentenceInitial(doc, last + 1) && !isShouted(doc, next)) {
       // "said Gov. Spencer Cox Thursday": a time word after a full name is the clause's adverb, not a name word.
       if (last > first && doc.rules.adverbs.has(next.lower)) return last;
+      last++;
+      continue;
+    }
+    // "Nasser al-Khelaïfi", "Abdel Fattah al-Sisi": a particle joined to a capitalised name by a hyphen.
+    if (next.word && PARTICLE_JOINED.test(next.text)) {
       last++;
       continue;
     }

@@ -514,3 +514,10 @@ describe('speakers: a prepositional aside between the subject and its verb', () 
     expect(speakers(text, 'en')[0]?.[1]).toBe('Warren Buffett');
   });
 });
+
+describe('speakers: names with a hyphenated particle', () => {
+  it('keeps "al-" names whole, so the apposed name closes the description', () => {
+    const text = '« C’est un grand jour pour notre club et pour tous nos supporters », s’est réjoui le président du club, Nasser al-Khelaïfi.';
+    expect(speakers(text, 'fr')[0]?.[1]).toBe('Nasser al-Khelaïfi');
+  });
+});

@@ -61,6 +61,8 @@ export function resolveDescription(reading: Reading, ref: Phrase, history: reado
   const kind = describedKind(reading, ref);
   if (!kind) return null;
   if (kind === 'concerned') return lastPersonNamed(reading, ref);
+  const unnamed = unnamedSpeaker(reading, ref, history);
+  if (unnamed) return unnamed;
   const gender = kind === 'person' ? personGender(reading, ref) : null;
   const fits = kind === 'person' ? (speaker: Speaker) => fitsPerson(speaker, gender) : isOrganisation;
   const { doc, names } = reading;
@@ -119,6 +121,24 @@ export function resolveDescription(reading: Reading, ref: Phrase, history: reado
   // The job is now known to be theirs: the same description further on is them again.
   if (job && best?.speaker.person) best.speaker.person.jobs.add(job.job);
   return best?.speaker ?? null;
+}
+
+/**
+ * "A senior official said … “…,” the official added", « un proche … a ajouté le proche »: a speaker known only by a
+ * description with the same head noun is who the definite description takes up, not anyone named; null if none.
+ */
+function unnamedSpeaker(reading: Reading, ref: Phrase, history: readonly SpeechEvent[]): Speaker | null {
+  const forms = new Set(singulars(ref.head));
+  const paragraph = reading.doc.tokens[tokenIndexAt(reading, ref.at)]!.paragraph;
+  for (let k = history.length - 1; k >= 0; k--) {
+    const event = history[k]!;
+    if (event.offset >= ref.at) continue;
+    if (paragraph - event.paragraph > MENTION_PARAGRAPHS) return null;
+    if (event.speaker.person) continue;
+    const words = event.speaker.name.toLowerCase().split(/[\s'’]+/u);
+    if (words.some((word) => singulars(word).some((form) => forms.has(form)))) return event.speaker;
+  }
+  return null;
 }
 
 /** Whether a phrase is a definite description of a person or an organisation that may take up an earlier mention. */

@@ -50,9 +50,26 @@ describe('descriptions: an organisation description takes up the organisation na
   });
 });
 
+describe('descriptions: companies and clubs', () => {
+  it('reads "the airline" and « l’entreprise » as the company the sentences before are about', () => {
+    const airline = 'Northwind Airways cancelled 40 flights on Friday after the storm. "The safety of our passengers comes first," the airline said.';
+    expect(speakers(airline, 'en')).toEqual(['Northwind Airways']);
+    const company = "Valmonde a annoncé la fermeture de deux usines en Lorraine. « Cette décision a été mûrement réfléchie », a indiqué l'entreprise.";
+    expect(speakers(company, 'fr')).toEqual(['Valmonde']);
+  });
+});
+
 describe('descriptions: where a description ends', () => {
   it('ends a noun phrase before a second determiner', () => {
     const text = 'La fondation présentera ses collections en 2026, « une version enrichie de celle déjà présentée en 2014 », souligne l’établissement public le communiqué.';
     expect(speakers(text, 'fr')[0]).not.toContain('communiqué');
+  });
+});
+
+describe('descriptions: a speaker known only by a description', () => {
+  it('keeps "the official" for the unnamed official who spoke before, not the person named nearby', () => {
+    const text =
+      'President Joe Carter met the delegation on Monday. A senior official said the talks had stalled over the border. "We are not there yet, and nobody expects a deal this week," the official added.';
+    expect(speakers(text, 'en')[0]).not.toBe('Joe Carter');
   });
 });

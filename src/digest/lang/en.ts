@@ -160,7 +160,7 @@ export const english: LanguageRules = {
     ...['prof', 'prof.'].map((t) => [t, 'professor'] as const),
     ['pm', 'minister'],
   ]),
-  organisationNouns: wordSet('group party organization organisation foundation association union coalition alliance nonprofit charity'),
+  organisationNouns: wordSet('group party organization organisation foundation association union coalition alliance nonprofit charity company firm airline carrier bank retailer agency club'),
   concernedNouns: genderedWords({}),
   demonstrativeHeads: genderedWords({}),
   locativePrepositions: wordSet('in at from into near across'),

@@ -191,7 +191,7 @@ export const french: LanguageRules = {
     ...['me', 'me.', 'maître'].map((t) => [t, 'avocat'] as const),
   ]),
   organisationNouns: wordSet(`parti association groupe établissement syndicat organisation ong fondation fédération
-    collectif institution mouvement formation`),
+    collectif institution mouvement formation entreprise société compagnie banque enseigne club`),
   concernedNouns: genderedWords({ m: 'intéressé', f: 'intéressée' }),
   demonstrativeHeads: genderedWords({ m: 'celui', f: 'celle' }),
   locativePrepositions: wordSet('à au aux en dans vers depuis'),

@@ -471,7 +471,7 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
     // A masculine job noun is also the epicene default ("professeur", "médecin"): a first name outweighs it.
     const sureGender = chunk.gender ?? context.gender;
     const gender = sureGender ?? firstNameGender(doc.rules, chunk.key[0] ?? '') ?? context.weakGender;
-    let person = findContaining(persons, chunk.key, gender, lastSeen);
+    let person = handleOwner(doc, chunk, persons) ?? findContaining(persons, chunk.key, gender, lastSeen);
     if (!person) {
       person = findContained(persons, chunk.key, lastSeen);
       if (person) {
@@ -502,6 +502,26 @@ function linkPersons(doc: ParsedDocument, chunks: NameChunk[], chunkOf: Int32Arr
   }
   mentions.sort((a, b) => a.offset - b.offset);
   return { chunks, chunkOf, persons, mentions, personOfChunk };
+}
+
+/** Letters of a handle before the surname it holds ("@GDarmanin": one initial). */
+const MAX_HANDLE_PREFIX = 3;
+const MIN_HANDLE_SURNAME = 4;
+
+/**
+ * "@GDarmanin", "@EmmanuelMacron": a social-media handle is a mention of the person named in the article whose
+ * surname closes it after an initial or a first name.
+ */
+function handleOwner(doc: ParsedDocument, chunk: NameChunk, persons: readonly Person[]): Person | null {
+  if (chunk.key.length !== 1 || doc.text[doc.tokens[chunk.first]!.start - 1] !== '@') return null;
+  const handle = chunk.key[0]!;
+  for (const person of persons) {
+    const surname = person.key.at(-1);
+    if (person.key.length < 2 || !surname || surname.length < MIN_HANDLE_SURNAME || !handle.endsWith(surname)) continue;
+    const prefix = handle.slice(0, -surname.length);
+    if (prefix.length <= MAX_HANDLE_PREFIX || person.key.slice(0, -1).join('') === prefix) return person;
+  }
+  return null;
 }
 
 /** Prepositions of place that never introduce a person ("en France", "in Leeds", "at Chatham House"). */

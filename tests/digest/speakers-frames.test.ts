@@ -62,3 +62,11 @@ describe('speakers: words glued to a name', () => {
     expect(speakers(text, 'en')).toEqual(['Daniel Price']);
   });
 });
+
+describe('speakers: social-media handles', () => {
+  it('links "@PMartin" to Paul Martin, named in the article', () => {
+    const text =
+      "Paul Martin a défendu sa réforme devant les députés mercredi.\n« Le tribunal lui-même n'a pas reconnu ce statut à l'association », souligne @PMartin, qui fait observer que l'association a « attaqué l'arrêté de la préfète ».";
+    expect(speakers(text, 'fr')).toEqual(['Paul Martin', 'Paul Martin']);
+  });
+});

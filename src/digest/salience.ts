@@ -48,7 +48,9 @@ export function sentenceFocus(reading: Reading, index: number, resolve: SubjectR
   // The speaker a sentence reports is what it is about, unless its subject is a person ("X met Y, Z said").
   const subject = focusOfSubject(reading, last, resolve);
   const spoken = subject?.kind === 'person' ? NONE : spokenFocus(reading, sentence.start, sentence.end, history);
-  const focus = spoken.kind === 'none' ? (subject ?? NONE) : spoken;
+  let focus = spoken.kind === 'none' ? (subject ?? NONE) : spoken;
+  // "Trudeau's response has been firm": a sentence about what a known person owns or does is about that person.
+  if (focus.kind === 'thing') focus = ownerFocus(reading, last, resolve) ?? focus;
   if (memo && sentence.end <= memo.settled) memo.foci[index] = focus;
   return focus;
 }
@@ -68,6 +70,20 @@ function focusOfSubject(reading: Reading, at: number, resolve: SubjectResolver):
   const speaker = resolve(ref);
   if (!speaker) return ref.kind === 'phrase' ? THING : NONE;
   return classify(reading, ref, speaker);
+}
+
+/** The person whose possessive "'s" opens the subject of the sentence ending before token `at`, if the text knows them as one. */
+function ownerFocus(reading: Reading, at: number, resolve: SubjectResolver): Focus | undefined {
+  const ref = sentenceSubject(reading, at);
+  if (ref?.kind !== 'phrase') return undefined;
+  const { chunks, chunkOf } = reading.names;
+  const chunk = chunkOf[ref.first] ?? -1;
+  if (chunk === -1 || !chunks[chunk]!.possessive || chunks[chunk]!.first !== ref.first) return undefined;
+  const owner: SpeakerRef = { kind: 'name', chunk, at: ref.at };
+  const speaker = resolve(owner);
+  const person = speaker?.person;
+  if (!speaker || !person || person.role || !(person.human || person.gender === 'm' || person.gender === 'f')) return undefined;
+  return classify(reading, owner, speaker);
 }
 
 function classify(reading: Reading, ref: SpeakerRef, speaker: Speaker): Focus {

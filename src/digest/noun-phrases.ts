@@ -54,8 +54,8 @@ export function isSpeechVerb(reading: Reading, i: number): boolean {
 /** « a fait valoir que »: how many words of a speech periphrasis stand before its last word at token `i` (0 if none). */
 export function periphrasisBefore(reading: Reading, i: number): number {
   const { tokens, rules } = reading.doc;
-  const phrase = rules.speechPeriphrases.find((words) => words.every((word, k) => tokens[i - words.length + 1 + k]?.lower === word));
-  return phrase ? phrase.length - 1 : 0;
+  const light = rules.speechPeriphrases.get(tokens[i]?.lower ?? '');
+  return light?.has(tokens[i - 1]?.lower ?? '') ? 1 : 0;
 }
 
 /** Whether token `k` can stand before an object clitic: a subject, "ne", not a verb, a preposition or punctuation. */

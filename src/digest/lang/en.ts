@@ -42,7 +42,7 @@ export const english: LanguageRules = {
   speechVerbs: SPEECH_VERBS,
   addresseeVerbs: englishVerbForms('tell:told:telling assure inform warn remind'),
   particleSpeechVerbs: new Map([...englishVerbForms('point spell:spelled')].map((form) => [form, 'out'])),
-  speechPeriphrases: [],
+  speechPeriphrases: new Map(),
   thatIsOptional: true,
   speechVerbBases: wordSet(`note report comment claim charge answer reply post tweet promise counter demand reflect
     muse pledge state remark quip joke boast cry shout whisper mutter mention caution repeat retort`),

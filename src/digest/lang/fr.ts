@@ -69,8 +69,8 @@ export const french: LanguageRules = {
   speechVerbs: SPEECH_VERBS,
   addresseeVerbs: wordSet(''),
   particleSpeechVerbs: new Map(),
-  speechPeriphrases: ['faire', 'fait', 'font', 'faisait', 'faisaient', 'faisant', 'fera', 'feront', 'ferait', 'fit'].flatMap((light) =>
-    ['valoir', 'observer', 'savoir', 'remarquer'].map((verb) => [light, verb]),
+  speechPeriphrases: new Map(
+    ['valoir', 'observer', 'savoir', 'remarquer'].map((verb) => [verb, wordSet('faire fait font faisait faisaient faisant fera feront ferait fit')]),
   ),
   thatIsOptional: false,
   speechVerbBases: wordSet(),

@@ -20,7 +20,7 @@ export const generic: LanguageRules = {
   speechVerbs: NONE,
   addresseeVerbs: NONE,
   particleSpeechVerbs: new Map(),
-  speechPeriphrases: [],
+  speechPeriphrases: new Map(),
   thatIsOptional: false,
   speechVerbBases: NONE,
   continuationVerbs: NONE,

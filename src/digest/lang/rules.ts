@@ -82,9 +82,10 @@ export interface LanguageRules {
   particleSpeechVerbs: ReadonlyMap<string, string>;
   /**
    * Periphrases that report speech with a light verb before the verb of meaning (« a fait valoir que », « fait
-   * savoir que »), by the inflected form of the light verb: the subject stands before the light verb.
+   * savoir que »): each verb of meaning with the inflected forms of its light verb. The subject stands before the
+   * light verb.
    */
-  speechPeriphrases: readonly (readonly string[])[];
+  speechPeriphrases: ReadonlyMap<string, ReadonlySet<string>>;
   /** Whether reported speech may drop its conjunction ("said the talks had stalled", without "that"). */
   thatIsOptional: boolean;
   /** Forms of speech verbs that double as nouns ("note", "report"): verbs only after an auxiliary or "to". */

@@ -49,9 +49,15 @@ export function parseDocument(text: string, rules: LanguageRules): ParsedDocumen
   return { text, rules, tokens, quotes, sentences, quoteOf, sentenceOf, headings: findHeadings(text) };
 }
 
+/** "à franceinfo", "to CBC News": the second line of an attribution card under a pull quote. */
+const CARD_OUTLET = /^(?:à|au|to)\s+\S+(?:\s+\S+)?$/iu;
+
 function findHeadings(text: string): boolean[] {
-  return text.split('\n').map((line) => {
+  const lines = text.split('\n');
+  return lines.map((line, index) => {
     if (line.length > MAX_HEADING_LENGTH) return false;
+    // "Aurélie Hannedouche, directrice du SMA" / "à franceinfo": a card names the speaker of the quote above it.
+    if (CARD_OUTLET.test(line.trim()) || CARD_OUTLET.test(lines[index + 1]?.trim() ?? '')) return false;
     const trimmed = line.trim();
     if (!trimmed) return false;
     const letters = trimmed.replace(/[^\p{L}]/gu, '');

@@ -135,8 +135,11 @@ function unnamedSpeaker(reading: Reading, ref: Phrase, history: readonly SpeechE
     if (event.offset >= ref.at) continue;
     if (paragraph - event.paragraph > MENTION_PARAGRAPHS) return null;
     if (event.speaker.person) continue;
+    // Only the words before a complement: « un conseiller du président » is no president.
     const words = event.speaker.name.toLowerCase().split(/[\s'’]+/u);
-    if (words.some((word) => singulars(word).some((form) => forms.has(form)))) return event.speaker;
+    const complement = words.findIndex((word) => reading.doc.rules.phraseBreakers.has(word) || reading.doc.rules.nounLinks.has(word) || word === 'of');
+    const head = complement === -1 ? words : words.slice(0, complement);
+    if (head.some((word) => singulars(word).some((form) => forms.has(form)))) return event.speaker;
   }
   return null;
 }

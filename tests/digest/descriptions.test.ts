@@ -73,3 +73,11 @@ describe('descriptions: a speaker known only by a description', () => {
     expect(speakers(text, 'en')[0]).not.toBe('Joe Carter');
   });
 });
+
+describe('descriptions: an unnamed speaker’s complement', () => {
+  it('does not take « le président » for « un conseiller du président »', () => {
+    const text =
+      "Marc Olivier a présidé la réunion de crise lundi. « La situation reste très tendue dans le pays », a confié un conseiller du président. « Nous ne céderons rien sur ce dossier », a déclaré le président.";
+    expect(speakers(text, 'fr').at(-1)).not.toBe('un conseiller du président');
+  });
+});

@@ -179,6 +179,8 @@ function inciseAfterComma(doc: ParsedDocument, i: number, last: number): number 
   const { tokens, rules } = doc;
   let k = i;
   if (tokens[k]?.lower === 'a' || tokens[k]?.lower === 'avait') k++;
+  // « … possible !, s'indigne Amina Khalid, secrétaire générale … »: a reflexive verb carries its clitic.
+  if (rules.objectClitics.has(tokens[k]?.lower ?? '') && rules.speechVerbs.has(tokens[k + 1]?.lower ?? '')) k++;
   const verb = tokens[k];
   if (!verb || k >= last) return -1;
   const inverted = rules.invertedPronoun?.test(verb.lower) ?? false;

@@ -70,3 +70,11 @@ describe('speakers: social-media handles', () => {
     expect(speakers(text, 'fr')).toEqual(['Paul Martin', 'Paul Martin']);
   });
 });
+
+describe('speakers: a reflexive incise inside the marks', () => {
+  it('splits « … possible !, s’indigne X, secrétaire générale de Y. … » at the incise and gives both parts to X', () => {
+    const text =
+      "« On ne s’attendait pas à deux ans de prison ferme. Ce n’est pas possible !, s’indigne Nadia Berrada, secrétaire générale de l'association. On a cru en notre justice ! »";
+    expect(speakers(text, 'fr')).toEqual(['Nadia Berrada']);
+  });
+});

@@ -5,7 +5,8 @@
  * antecedent is the most salient earlier mention whose type fits the head noun — a person for a job or person noun, an
  * organisation for « parti », « association », "group" — and the description itself is the answer only when there is
  * none. Offices (« le procureur », "the spokesman") bring in their holder, someone new, and descriptions that name
- * their own complement (« le président du Sénat », « le parquet de Paris ») say who they are: both are left alone.
+ * their own complement (« le président du Sénat », « le parquet de Paris ») say who they are: both are left alone. A
+ * speaker known only by a description with the same head noun ("a senior official … the official added") comes first.
  *
  * @example
  *   resolveDescription(reading, refOfLeChampion, history, resolve)?.name; // 'Tiger Woods'

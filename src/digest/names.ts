@@ -107,6 +107,13 @@ export function findNames(doc: ParsedDocument, plain: readonly { start: number; 
   const chunks: NameChunk[] = [];
   const chunkOf = new Int32Array(tokens.length).fill(-1);
   for (let i = 0; i < tokens.length; i++) {
+    const handle = handleChunk(doc, i);
+    if (handle) {
+      for (let k = handle.first; k <= handle.last; k++) chunkOf[k] = chunks.length;
+      chunks.push(handle);
+      i = handle.last;
+      continue;
+    }
     if (!isNameWord(doc, i, lowercaseWords, capitalisedInside) && !startsWithParticle(doc, i, lowercaseWords, capitalisedInside)) {
       continue;
     }
@@ -128,6 +135,25 @@ export function findNames(doc: ParsedDocument, plain: readonly { start: number; 
   }
   addShortMentions(doc, chunks, chunkOf, lowercaseWords);
   return linkPersons(doc, chunks, chunkOf);
+}
+
+/** Pieces a handle is written with besides letters and digits ("@benoit_ric", "@un.livre.par.jour"). */
+const HANDLE_JOINERS = new Set(['_', '.']);
+
+/**
+ * « …, analyse @lecteur_du_soir. »: a lower-case social-media handle is a name as written, "@" included (a handle
+ * opening on a capital is read as a name word already). The "@" must not follow a word ("contact@site.fr").
+ */
+function handleChunk(doc: ParsedDocument, i: number): NameChunk | null {
+  const { tokens, text } = doc;
+  const at = tokens[i]!;
+  const first = tokens[i + 1];
+  if (at.text !== '@' || !first?.word || first.capitalized || first.start !== at.end || /[\p{L}\p{N}]/u.test(text[at.start - 1] ?? '')) return null;
+  let last = i + 1;
+  while (tokens[last + 1] && tokens[last + 1]!.start === tokens[last]!.end && (tokens[last + 1]!.word || (HANDLE_JOINERS.has(tokens[last + 1]!.text) && tokens[last + 2]?.word === true && tokens[last + 2]!.start === tokens[last + 1]!.end))) last++;
+  const key: string[] = [];
+  for (let k = i + 1; k <= last; k++) if (tokens[k]!.word) key.push(normaliseName(tokens[k]!.text));
+  return { first: i + 1, last, text: text.slice(at.start, tokens[last]!.end), key, gender: null, titled: false, jobs: [], possessive: false, inQuote: doc.quoteOf[i] !== -1 };
 }
 
 /**

@@ -332,6 +332,8 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
     if (!aside) break;
     i += aside.length;
   }
+  // "@benoit_ric": a handle's name starts after its "@".
+  if (tokens[i]?.text === '@' && i + 1 < bound && names.chunkOf[i + 1] !== -1) i++;
   if (i >= bound || quoted(reading, i) || !tokens[i]!.word) return null;
   const token = tokens[i]!;
   const pronoun = rules.pronouns.get(token.lower);

@@ -386,6 +386,12 @@ export function phraseAfter(reading: Reading, start: number, bound: number): Spe
       return { kind: 'name', chunk: apposed, at: tokens[chunk.first]!.start };
     }
   }
+  // « la directrice de la communication et porte-parole de l'agence, Claire Dumas, »: a job coordinated with another
+  // still closes on the name apposed after the comma.
+  if (determiner && tokens[last + 1]?.text !== ',' && hasJobNoun(reading, i, last)) {
+    const holder = nameAfterCoordinatedJob(reading, last + 1, bound);
+    if (holder !== -1) return { kind: 'name', chunk: holder, at: tokens[names.chunks[holder]!.first]!.start };
+  }
   for (let k = i + 1; k <= last; k++) {
     const inner = names.chunkOf[k]!;
     if (inner === -1) continue;
@@ -443,6 +449,33 @@ function holderAfterComplement(reading: Reading, from: number, bound: number): n
     const common = previous.word && !previous.capitalized && !rules.phraseBreakers.has(previous.lower) && !rules.nounLinks.has(previous.lower) && !rules.determiners.has(previous.lower);
     if (common && !names.chunks[chunk]!.possessive && names.chunks[chunk]!.first === k && looksPersonal(reading, chunk)) return chunk;
     k = names.chunks[chunk]!.last;
+  }
+  return -1;
+}
+
+/** Words that join a second job to the first one (« directrice et porte-parole »). */
+const JOB_COORDINATORS = new Set(['et', 'and']);
+
+/**
+ * The name apposed after the comma that ends a coordinated job description starting at token `from` (« et
+ * porte-parole de l'agence régionale, Claire Dumas, »), or -1: the description must open on a coordinator, hold
+ * no verb, pronoun or clause, and the name must close the apposition.
+ */
+function nameAfterCoordinatedJob(reading: Reading, from: number, bound: number): number {
+  const { doc, names } = reading;
+  const { tokens, rules } = doc;
+  if (!JOB_COORDINATORS.has(tokens[from]?.lower ?? '')) return -1;
+  for (let k = from + 1; k < bound && k <= from + MAX_PHRASE; k++) {
+    const token = tokens[k]!;
+    if (token.text === ',') {
+      const start = rules.titles.has(tokens[k + 1]?.lower ?? '') ? k + 2 : k + 1;
+      const chunk = names.chunkOf[start] ?? -1;
+      if (chunk === -1 || names.chunks[chunk]!.first !== start || names.chunks[chunk]!.possessive) return -1;
+      const after = tokens[names.chunks[chunk]!.last + 1];
+      return !after || after.paragraph !== token.paragraph || CLOSES_APPOSITION.has(after.text) ? chunk : -1;
+    }
+    if (!token.word || quoted(reading, k) || rules.pronouns.has(token.lower) || (rules.conjunctions.has(token.lower) && !JOB_COORDINATORS.has(token.lower))) return -1;
+    if ((rules.auxiliaries.has(token.lower) && !rules.nounLinks.has(token.lower)) || isSpeechVerb(reading, k)) return -1;
   }
   return -1;
 }

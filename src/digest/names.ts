@@ -639,7 +639,10 @@ function describe(doc: ParsedDocument, chunk: NameChunk, chunkOf: Int32Array): D
   const governed = isNounLink(rules, tokens[link]?.lower ?? '');
   // « le capitaine du chalutier Punta Roja »: through a complement, a job reaches only a name that looks like a person's.
   const personal = rules.titles.has(tokens[chunk.first]!.lower) || firstNameGender(rules, chunk.key[0] ?? '') !== undefined;
-  for (let k = chunk.first - 1, steps = 0; !governed && k >= 0 && steps < 8; k--, steps++) {
+  // "the experts recommend you consider a Boston Fern plant": a name after its own article heads its noun phrase, so
+  // the words before that article describe something else.
+  const headed = rules.determiners.has(tokens[chunk.first - 1]?.lower ?? '') && !rules.titles.has(tokens[chunk.first - 1]!.lower);
+  for (let k = chunk.first - 1, steps = 0; !governed && !headed && k >= 0 && steps < 8; k--, steps++) {
     const token = tokens[k]!;
     if (!token.word || doc.quoteOf[k] !== -1) break;
     if (chunkOf[k] !== -1) continue;

@@ -56,6 +56,8 @@ export function resolveSpeaker(reading: Reading, ref: SpeakerRef, history: reado
       return resolvePronoun(reading, ref.gender, ref.at, history);
     case 'phrase': {
       const { tokens, rules } = doc;
+      const apposed = speaking ? apposedEarlier(reading, ref) : null;
+      if (apposed) return { name: apposed.name, person: apposed, gender: apposed.gender, human: true };
       // « réagit l'intéressé », « explique le parti »: a description speaking takes up someone named before, unless
       // the article gave its job to someone (below).
       const holder = ref.definite && jobInfo(ref.head, rules) ? personWithJob(reading, ref.head, ref.at) : null;
@@ -139,6 +141,26 @@ function describedSpeaker(reading: Reading, head: string, gender: Gender, at: nu
     if (!person || person.role || !isPerson(person) || !person.human) return null;
     if (gender && person.gender && person.gender !== gender) return null;
     return person;
+  }
+  return null;
+}
+
+/**
+ * "He had gone with his son, Alex. … “…,” his son told reporters": a description the article already set in
+ * apposition before a name, in the same words, is that name again. The nearest such apposition wins.
+ */
+function apposedEarlier(reading: Reading, ref: SpeakerRef & { kind: 'phrase' }): Person | null {
+  const { doc, names } = reading;
+  const { tokens } = doc;
+  const size = ref.last - ref.first + 1;
+  for (let c = names.chunks.length - 1; c >= 0; c--) {
+    const chunk = names.chunks[c]!;
+    if (tokens[chunk.first]!.start >= ref.at || tokens[chunk.first - 1]?.text !== ',' || chunk.first - 1 - size < 0) continue;
+    const person = names.personOfChunk[c];
+    if (!person || chunk.possessive) continue;
+    let same = true;
+    for (let k = 0; k < size && same; k++) same = tokens[chunk.first - 1 - size + k]!.lower === tokens[ref.first + k]!.lower;
+    if (same) return person;
   }
   return null;
 }

@@ -61,6 +61,7 @@ export function attributeQuotations(reading: Reading, quotations: readonly Quota
   const speakers: (Speaker | null)[] = [];
   const consumed = new Set<number>();
   const verbs = findSpeechTokens(reading);
+  const headlines: number[] = [];
   let v = 0;
   for (let q = 0; q < quotations.length; q++) {
     const quotation = quotations[q]!;
@@ -79,6 +80,7 @@ export function attributeQuotations(reading: Reading, quotations: readonly Quota
       // A headline quoting someone announces the passage below it: it is never the words of the speaker above.
       speaker = headlineSpeaker(reading, quotations, q, explicitOf, verbs, history);
       carried = true;
+      headlines.push(q);
     } else if (!found) {
       // A paragraph that opens a mark it does not close continues the quotation before it.
       speaker = (continuesPrevious(doc, quotations, q) ? speakers[q - 1] : null) ?? inferSpeaker(reading, quotations, q, explicitOf, history);
@@ -94,7 +96,33 @@ export function attributeQuotations(reading: Reading, quotations: readonly Quota
       history.push({ speaker, offset: quotation.open, paragraph: paragraphAt(doc, quotation.close - 1), quoted: true });
     }
   }
+  for (const q of headlines) {
+    const repeated = repeatingQuotation(doc, quotations, q);
+    if (repeated !== -1 && speakers[repeated]) speakers[q] = speakers[repeated]!;
+  }
   return speakers;
+}
+
+/** Lower-case words of a quotation, typographic apostrophes normalised, joined by one space. */
+function wordsOf(text: string): string {
+  return (text.toLowerCase().replace(/’/gu, "'").match(/[\p{L}\p{N}']+/gu) ?? []).join(' ');
+}
+
+/**
+ * « "Casser, brûler, ça n'a jamais aidé aucune cause" » as an intertitle, then « X pensait à ces "… Casser, brûler,
+ * ça n’a jamais aidé aucune cause ni personne." »: a pull quote whose words recur in a quotation of the passage below
+ * is that quotation's speaker's. The index of that quotation, or -1.
+ */
+function repeatingQuotation(doc: ParsedDocument, quotations: readonly Quotation[], q: number): number {
+  const headline = wordsOf(quotations[q]!.text);
+  if (headline === '') return -1;
+  const paragraph = paragraphAt(doc, quotations[q]!.close - 1);
+  for (let r = q + 1; r < quotations.length; r++) {
+    const later = paragraphAt(doc, quotations[r]!.open);
+    if (later - paragraph > HEADLINE_PARAGRAPHS) break;
+    if (later > paragraph && (' ' + wordsOf(quotations[r]!.text) + ' ').includes(' ' + headline + ' ')) return r;
+  }
+  return -1;
 }
 
 function paragraphAt(doc: ParsedDocument, offset: number): number {

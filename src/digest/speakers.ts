@@ -17,7 +17,7 @@ import type { ParsedDocument } from './document.ts';
 import { jobInfo, singulars } from './names.ts';
 import { inScareQuote, isParticiple, isSpeechVerb, quoted, phraseAfter, sentenceSubject, subjectBefore, type Reading, type SpeakerRef } from './noun-phrases.ts';
 import { offenceCueBefore, type Quotation } from './quotes.ts';
-import { isPerson } from './salience.ts';
+import { isPerson, sentenceFocus } from './salience.ts';
 import { tokenAt } from './tokens.ts';
 
 interface Attribution {
@@ -88,6 +88,8 @@ export function attributeQuotations(reading: Reading, quotations: readonly Quota
         speaker = carriedSpeaker(reading, quotation, history);
         carried = true;
       }
+      // With no one reported nearby, the person the sentence before is about.
+      if (!speaker) speaker = previousFocus(reading, quotation, history);
     }
     speakers.push(speaker);
     // A quotation given to the last speaker by default is no new evidence of who is speaking.
@@ -776,6 +778,22 @@ function headlineSpeaker(
     if (scratch.length > history.length) return scratch.at(-1)!.speaker;
   }
   return laterFound && laterFound !== 'hypothetical' ? resolveAttribution(reading, laterFound, history) : null;
+}
+
+/**
+ * "Draper wrapped up his win in two hours. ¶ “Having other Brits do well is amazing …”": a quotation that starts its
+ * own sentence with no attribution is said by the person the sentence just before is about, when that sentence names
+ * a person as its subject.
+ */
+function previousFocus(reading: Reading, quotation: Quotation, history: readonly SpeechEvent[]): Speaker | null {
+  const { doc } = reading;
+  const openToken = tokenAt(doc.tokens, quotation.open);
+  const sentence = doc.sentenceOf[openToken]!;
+  if (sentence === 0 || doc.sentences[sentence]!.start < quotation.open - 1) return null;
+  const previous = sentence - 1;
+  if (doc.headings[doc.sentences[previous]!.paragraph]) return null;
+  const focus = sentenceFocus(reading, previous, (ref) => resolveSpeaker(reading, ref, history), history);
+  return focus.kind === 'person' && focus.speaker.person?.human ? focus.speaker : null;
 }
 
 /** The last speaker reported nearby, who by default said a quotation nothing else attributes. */

@@ -46,13 +46,36 @@ export function sentenceFocus(reading: Reading, index: number, resolve: SubjectR
   const sentence = doc.sentences[index]!;
   const last = tokenAt(doc.tokens, sentence.end) - 1;
   // The speaker a sentence reports is what it is about, unless its subject is a person ("X met Y, Z said").
-  const subject = focusOfSubject(reading, last, resolve);
+  const subject = cleftFocus(reading, sentence.start, last, resolve) ?? focusOfSubject(reading, last, resolve);
   const spoken = subject?.kind === 'person' ? NONE : spokenFocus(reading, sentence.start, sentence.end, history);
   let focus = spoken.kind === 'none' ? (subject ?? NONE) : spoken;
   // "Trudeau's response has been firm": a sentence about what a known person owns or does is about that person.
   if (focus.kind === 'thing') focus = ownerFocus(reading, last, resolve) ?? focus;
   if (memo && sentence.end <= memo.settled) memo.foci[index] = focus;
   return focus;
+}
+
+/** The pronoun and copula that open a cleft sentence ("it was X who", « c'est X qui »). */
+const CLEFT_PRONOUNS = new Set(['it', "c'", 'ce']);
+const CLEFT_COPULAS = new Set(['is', 'was', 'est', 'était', 'fut']);
+const CLEFT_RELATIVES = new Set(['who', 'qui']);
+
+/**
+ * "After X won on Monday, it was Katie Boulter who got the ball rolling … over Diane Parry": a cleft sentence is about
+ * the person it puts in focus, a name between the copula and the relative.
+ */
+function cleftFocus(reading: Reading, start: number, last: number, resolve: SubjectResolver): Focus | undefined {
+  const { tokens } = reading.doc;
+  const { chunkOf, chunks } = reading.names;
+  for (let k = tokenAt(tokens, start); k + 2 <= last; k++) {
+    if (!CLEFT_PRONOUNS.has(tokens[k]!.lower) || !CLEFT_COPULAS.has(tokens[k + 1]!.lower)) continue;
+    const chunk = chunkOf[k + 2] ?? -1;
+    if (chunk === -1 || chunks[chunk]!.first !== k + 2 || !CLEFT_RELATIVES.has(tokens[chunks[chunk]!.last + 1]?.lower ?? '')) continue;
+    const ref: SpeakerRef = { kind: 'name', chunk, at: tokens[k + 2]!.start };
+    const speaker = resolve(ref);
+    if (speaker?.person && isPerson(speaker.person)) return classify(reading, ref, speaker);
+  }
+  return undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeArticle } from '../src/digest/analyze.ts';
+import { METRICS } from './_metrics.ts';
 
 interface EvalArticle {
   id: string;
@@ -81,16 +82,6 @@ export function runProxySetBench(set: ProxySet): void {
     return JSON.parse(output) as Scores;
   }
 
-  const METRICS: { key: string; label: string; target?: number }[] = [
-    { key: 'quote_recall', label: 'quote recall', target: 0.95 },
-    { key: 'quote_precision', label: 'quote precision', target: 0.9 },
-    { key: 'speaker_accuracy', label: 'speaker accuracy', target: 0.9 },
-    { key: 'speaker_accuracy_persons', label: 'speaker accuracy (persons)' },
-    { key: 'short_quote_leaks', label: 'short quote leaks' },
-    { key: 'figure_recall', label: 'figure recall', target: 0.9 },
-    { key: 'figure_recall_digits', label: 'figure recall (digits)' },
-    { key: 'figure_precision', label: 'figure precision', target: 0.85 },
-  ];
   const COUNTS = new Set(['short_quote_leaks']);
   const format = (key: string, value: number | null | undefined, digits = 3): string =>
     value === null || value === undefined ? '—' : COUNTS.has(key) ? String(value) : value.toFixed(digits);

@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { analyzeArticle } from '../src/digest/analyze.ts';
+import { METRICS } from './_metrics.ts';
 import { parseDocument } from '../src/digest/document.ts';
 import { rulesFor } from '../src/digest/lang/registry.ts';
 
@@ -116,17 +117,6 @@ const results = {
   lead1SentencesOnly: score('lead1-sentences-only', lead1SentencesOnly),
   compromise: score('compromise', compromise),
 };
-
-const METRICS: { key: string; label: string; target?: number }[] = [
-  { key: 'quote_recall', label: 'quote recall', target: 0.95 },
-  { key: 'quote_precision', label: 'quote precision', target: 0.9 },
-  { key: 'speaker_accuracy', label: 'speaker accuracy', target: 0.9 },
-  { key: 'speaker_accuracy_persons', label: 'speaker accuracy (persons)' },
-  { key: 'short_quote_leaks', label: 'short quote leaks' },
-  { key: 'figure_recall', label: 'figure recall', target: 0.9 },
-  { key: 'figure_recall_digits', label: 'figure recall (digits)' },
-  { key: 'figure_precision', label: 'figure precision', target: 0.85 },
-];
 
 const format = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : value.toFixed(3));
 const ratio = (a: number | null | undefined, b: number | null | undefined): string =>

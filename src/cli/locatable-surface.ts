@@ -41,10 +41,11 @@ function firstFreeOccurrence(text: string, surface: string, taken: Set<string>):
 function growLeft(text: string, start: number, words: number): number | null {
   let at = start;
   for (let i = 0; i < words; i++) {
-    const before = text.slice(0, at);
-    const match = /\S+[^\S\n]*$/.exec(before);
-    if (!match || match.index === at) return null;
-    at = match.index;
+    // A window before the offset, as growRight reads one after it: the end-anchored search stays short on long texts.
+    const from = Math.max(0, at - 200);
+    const match = /\S+[^\S\n]*$/.exec(text.slice(from, at));
+    if (!match || from + match.index === at) return null;
+    at = from + match.index;
   }
   return at;
 }

@@ -16,6 +16,7 @@ import type { Gender } from './lang/rules.ts';
 import type { Person } from './names.ts';
 import type { Reading } from './noun-phrases.ts';
 import { focusBefore, isPerson, sentenceFocus, type Focus, type SubjectResolver } from './salience.ts';
+import { tokenBefore } from './tokens.ts';
 
 /** Scores of the ways a candidate can be salient. */
 const OWN_SUBJECT = 6;
@@ -64,7 +65,7 @@ export function chooseAntecedent(
   resolve: SubjectResolver,
 ): Speaker | null {
   const { doc, names } = reading;
-  const index = tokenIndexBefore(reading, at);
+  const index = tokenBefore(reading.doc.tokens, at);
   const sentence = doc.sentenceOf[index]!;
   const paragraph = doc.tokens[index]!.paragraph;
   const candidates = new Map<Person | string, Candidate>();
@@ -162,16 +163,4 @@ function continues(reading: Reading, k: number): boolean {
     return rules.continuationVerbs.has(verb) || rules.continuationVerbs.has(tokens[k + 1]?.lower ?? '');
   }
   return [1, 2].some((step) => rules.continuationVerbs.has(tokens[k + step]?.lower ?? ''));
-}
-
-function tokenIndexBefore(reading: Reading, offset: number): number {
-  const { tokens } = reading.doc;
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

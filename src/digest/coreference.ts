@@ -14,6 +14,7 @@ import { resolveDescription } from './descriptions.ts';
 import { jobInfo, singulars, type Person } from './names.ts';
 import type { Reading, SpeakerRef } from './noun-phrases.ts';
 import { focusBefore, isPerson, sentenceFocus, type Focus, type SubjectResolver } from './salience.ts';
+import { tokenBefore } from './tokens.ts';
 
 /** Who is speaking, as shown to readers. */
 export interface Speaker {
@@ -103,7 +104,7 @@ function describedCentre(reading: Reading, head: string, gender: Gender, at: num
   // « Jean Martin a été interpellé. « … », a indiqué le procureur »: an office brings in its holder, someone new.
   if (singulars(head).some((form) => doc.rules.officeNouns.has(form))) return null;
   const resolve = subjectResolver(reading, history);
-  const index = tokenIndexBefore(reading, at);
+  const index = tokenBefore(reading.doc.tokens, at);
   if (focusBefore(reading, index, resolve) !== undefined) return null;
   const sentence = doc.sentenceOf[index]!;
   const paragraph = doc.tokens[index]!.paragraph;
@@ -131,7 +132,7 @@ function describedCentre(reading: Reading, head: string, gender: Gender, at: num
 function describedSpeaker(reading: Reading, head: string, gender: Gender, at: number, history: readonly SpeechEvent[]): Person | null {
   const { doc } = reading;
   if (gender === 'p' || singulars(head).some((form) => doc.rules.officeNouns.has(form))) return null;
-  const paragraph = doc.tokens[tokenIndexBefore(reading, at)]!.paragraph;
+  const paragraph = doc.tokens[tokenBefore(reading.doc.tokens, at)]!.paragraph;
   for (let k = history.length - 1; k >= 0; k--) {
     const event = history[k]!;
     if (event.offset >= at) continue;
@@ -194,7 +195,7 @@ function personWithJob(reading: Reading, head: string, before: number): Person |
  */
 export function resolvePronoun(reading: Reading, gender: Gender, at: number, history: readonly SpeechEvent[]): Speaker | null {
   const { doc } = reading;
-  const paragraph = doc.tokens[Math.max(0, tokenIndexBefore(reading, at))]?.paragraph ?? 0;
+  const paragraph = doc.tokens[Math.max(0, tokenBefore(reading.doc.tokens, at))]?.paragraph ?? 0;
   const lastEvent = (test: (speaker: Speaker) => boolean): Speaker | null => {
     for (let k = history.length - 1; k >= 0; k--) {
       const event = history[k]!;
@@ -222,7 +223,7 @@ export function resolvePronoun(reading: Reading, gender: Gender, at: number, his
 function pluralFocus(reading: Reading, at: number, history: readonly SpeechEvent[]): Speaker | null {
   const { doc } = reading;
   const resolve = subjectResolver(reading, history);
-  const index = tokenIndexBefore(reading, at);
+  const index = tokenBefore(reading.doc.tokens, at);
   const group = (focus: Focus | undefined): Speaker | null =>
     focus?.kind === 'entity' && focus.speaker.gender === 'p' && focus.speaker.human ? focus.speaker : null;
   const own = group(focusBefore(reading, index, resolve));
@@ -231,16 +232,4 @@ function pluralFocus(reading: Reading, at: number, history: readonly SpeechEvent
   const previous = doc.sentences[sentence - 1];
   if (!previous || previous.paragraph !== doc.tokens[index]!.paragraph) return null;
   return group(sentenceFocus(reading, sentence - 1, resolve, history));
-}
-
-function tokenIndexBefore(reading: Reading, offset: number): number {
-  const { tokens } = reading.doc;
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

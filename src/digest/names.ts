@@ -10,7 +10,7 @@
  */
 import type { ParsedDocument } from './document.ts';
 import type { Gender, LanguageRules } from './lang/rules.ts';
-import type { Token } from './tokens.ts';
+import { tokenAt, type Token } from './tokens.ts';
 
 /** A run of capitalised words read as one name. */
 export interface NameChunk {
@@ -869,7 +869,7 @@ function namedJustBefore(doc: ParsedDocument, named: readonly Mention[], i: numb
   for (let k = named.length - 1; k >= 0; k--) {
     const mention = named[k]!;
     if (mention.offset >= offset) continue;
-    const at = tokenIndexAt(tokens, mention.offset);
+    const at = tokenAt(tokens, mention.offset);
     if (sentence - doc.sentenceOf[at]! > GENERIC_ANTECEDENT_SENTENCES) return null;
     const person = mention.person;
     if (person.role || (gender && person.gender && person.gender !== gender)) continue;
@@ -878,15 +878,4 @@ function namedJustBefore(doc: ParsedDocument, named: readonly Mention[], i: numb
     return person;
   }
   return null;
-}
-
-function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
